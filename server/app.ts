@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
+import type { Database } from "./db/client.ts";
+import { appRouter, type AppRouter } from "./routers/_app.ts";
+import type { Context } from "./trpc/context.ts";
+
+export type AppOptions = {
+  database: Database;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  /** Folder of the built SPA; served with an index.html fallback when it exists. */
+  staticDir?: string;
+  logger?: FastifyBaseLogger;
+};
+
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: true, routerOptions: { maxParamLength: 5000 } });
+  const { db } = opts.database;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Radix positions popovers with inline styles.
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  // Cross-site forms cannot send JSON without a CORS preflight we never grant: requiring it blocks CSRF.
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method === "POST" && req.url.startsWith("/trpc/") && !req.headers["content-type"]?.startsWith("application/json")) {
+      return reply.code(415).send({ error: "Requests to the API must be JSON." });
+    }
+  });
+
+  app.get("/health", async (_req, reply) => {
+    try {
+      await opts.database.ping();
+      return { status: "ok", database: opts.database.kind };
+    } catch {
+      return reply.code(503).send({ status: "unavailable", database: opts.database.kind, message: "The database is not answering." });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req, res }): Promise<Context> => {
+        const now = new Date();
+        const token = req.cookies[SESSION_COOKIE];
+        return {
+          db,
+          now: () => new Date(),
+          log: req.log,
+          settings: { sessionTtlHours: opts.sessionTtlHours },
+          user: await resolveSession(db, token, now),
+          meta: { ip: req.ip, userAgent: req.headers["user-agent"] },
+          cookies: {
+            sessionToken: () => token,
+            setSession: (value, expiresAt) =>
+              res.setCookie(SESSION_COOKIE, value, { path: "/", httpOnly: true, sameSite: "lax", secure: opts.cookieSecure, expires: expiresAt }),
+            clearSession: () => res.clearCookie(SESSION_COOKIE, { path: "/" }),
+          },
+        };
+      },
+      onError: ({ error, path: p }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error, path: p }, "tRPC error");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  if (opts.staticDir && existsSync(path.join(opts.staticDir, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(opts.staticDir),
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite fingerprints everything under assets/, so those never change; the shell must always revalidate.
+      setHeaders: (reply, filePath) =>
+        reply.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
+    });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method !== "GET" || req.url.startsWith("/trpc") || req.url.startsWith("/api")) {
+        return reply.code(404).send({ error: "Not found" });
+      }
+      // Client-side routes: every other GET gets the SPA shell, never cached so deploys show up at once.
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+  }
+  return app;
+}

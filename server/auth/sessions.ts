@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { sessions, userStores, users } from "../db/schema/index.ts";
+import { seesAllStores } from "../../shared/roles.ts";
+import type { SessionUser } from "../trpc/context.ts";
+
+export const SESSION_COOKIE = "cd_session";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+export async function createSession(
+  db: Db,
+  opts: { userId: number; ttlHours: number; now: Date; userAgent?: string; ip?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: opts.userId,
+    createdAt: opts.now,
+    lastSeenAt: opts.now,
+    expiresAt,
+    userAgent: opts.userAgent?.slice(0, 300),
+    ip: opts.ip,
+  });
+  return { token, expiresAt };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Resolves a cookie token to its user; expired sessions and deactivated users resolve to null. */
+export async function resolveSession(db: Db, token: string | undefined, now: Date): Promise<SessionUser | null> {
+  if (!token) return null;
+  const id = hashToken(token);
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  if (!row) return null;
+  return { ...row, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role) };
+}
+
+export async function storeIdsFor(db: Db, userId: number, role: SessionUser["role"]): Promise<string[] | null> {
+  if (seesAllStores(role)) return null;
+  const rows = await db.select({ storeId: userStores.storeId }).from(userStores).where(eq(userStores.userId, userId));
+  return rows.map((r) => r.storeId).sort();
+}

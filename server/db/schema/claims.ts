@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
+import { timestamps, tstz } from "./columns.ts";
+import { customers, orderLines, orders } from "./orders.ts";
+import { policyVersions, stores } from "./stores.ts";
+import { users } from "./users.ts";
+
+export type StoredDeadline = { key: string; dueAt: string; clause: string };
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: serial("id").primaryKey(),
+    number: text("number").notNull(), // CLM-000123, derived from id at insert
+    storeId: text("store_id").notNull().references(() => stores.id),
+    orderId: integer("order_id").notNull().references(() => orders.id),
+    customerId: integer("customer_id").notNull().references(() => customers.id),
+    reason: text("reason").notNull(),
+    status: text("status").$type<ClaimStatus>().notNull().default("new"),
+    priority: smallint("priority").notNull().default(1), // priorityRank
+    assigneeId: integer("assignee_id").references(() => users.id),
+    policyVersionId: integer("policy_version_id").references(() => policyVersions.id),
+    eligibility: text("eligibility"),
+    summary: text("summary"),
+    deadlines: jsonb("deadlines").$type<StoredDeadline[]>().notNull().default([]),
+    // Earliest open deadline, kept beside the JSON so "Due today"/"Overdue" are index range scans.
+    dueAt: tstz("due_at"),
+    reportedAt: tstz("reported_at").notNull(),
+    closedAt: tstz("closed_at"),
+    // Lower-cased claim number, order number, customer e-mail and name for the trigram search index.
+    searchText: text("search_text").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("claims_number_uq").on(t.number),
+    index("claims_status_due_idx").on(t.status, t.dueAt),
+    index("claims_store_status_due_idx").on(t.storeId, t.status, t.dueAt),
+    index("claims_assignee_status_idx").on(t.assigneeId, t.status),
+    index("claims_created_idx").on(t.createdAt),
+    index("claims_updated_idx").on(t.updatedAt),
+    index("claims_take_next_idx").on(t.storeId, t.priority.desc(), t.dueAt).where(sql`${t.assigneeId} is null`),
+    index("claims_order_idx").on(t.orderId),
+    index("claims_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const claimLines = pgTable(
+  "claim_lines",
+  {
+    id: serial("id").primaryKey(),
+    claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "cascade" }),
+    orderLineId: integer("order_line_id").notNull().references(() => orderLines.id),
+    quantity: integer("quantity").notNull(),
+    issueType: text("issue_type"),
+    partType: text("part_type"),
+    grade: text("grade"),
+    gradeReason: text("grade_reason"),
+    failureCause: text("failure_cause"),
+  },
+  (t) => [index("claim_lines_claim_idx").on(t.claimId), index("claim_lines_order_line_idx").on(t.orderLineId)],
+);
+
+export const evidenceItems = pgTable(
+  "evidence_items",
+  {
+    id: serial("id").primaryKey(),
+    claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    note: text("note"),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    sizeBytes: integer("size_bytes"),
+    storageKey: text("storage_key"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("evidence_items_claim_idx").on(t.claimId)],
+);
+
+/** Append-only: `seq` numbers a claim's events without gaps, so a missing event is detectable. */
+export const claimEvents = pgTable(
+  "claim_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    at: tstz("at").notNull().defaultNow(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex("claim_events_claim_seq_uq").on(t.claimId, t.seq)],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: serial("id").primaryKey(),
+    claimId: integer("claim_id").notNull().references(() => claims.id),
+    reference: text("reference").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull().default("USD"),
+    kind: text("kind").notNull(), // the resolution option it pays: full_refund, partial_refund, …
+    method: text("method").notNull().default("original_payment"), // or store_coupon
+    status: text("status").notNull().default("proposed"), // proposed | approved | rejected | executed
+    isException: boolean("is_exception").notNull().default(false),
+    reason: text("reason"),
+    proposedById: integer("proposed_by_id").references(() => users.id),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decisionComment: text("decision_comment"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    decidedAt: tstz("decided_at"),
+    executedAt: tstz("executed_at"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("refunds_reference_uq").on(t.reference),
+    uniqueIndex("refunds_idempotency_uq").on(t.idempotencyKey),
+    index("refunds_claim_idx").on(t.claimId),
+    index("refunds_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** How a refund splits over order lines: the X2 cap is checked on these sums. */
+export const refundLines = pgTable(
+  "refund_lines",
+  {
+    refundId: integer("refund_id").notNull().references(() => refunds.id, { onDelete: "cascade" }),
+    orderLineId: integer("order_line_id").notNull().references(() => orderLines.id),
+    amountCents: integer("amount_cents").notNull(),
+  },
+  (t) => [index("refund_lines_order_line_idx").on(t.orderLineId), uniqueIndex("refund_lines_uq").on(t.refundId, t.orderLineId)],
+);

@@ -1,0 +1,146 @@
+import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
+import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders } from "../schema/index.ts";
+import { catalog, type Product } from "./catalog.ts";
+import { cities, firstNames, lastNames, streets } from "./people.ts";
+import type { Rng } from "./random.ts";
+
+type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
+export type Batch = {
+  customers: Insert<typeof customers>[];
+  orders: Insert<typeof orders>[];
+  orderLines: Insert<typeof orderLines>[];
+  claims: Insert<typeof claims>[];
+  claimLines: Insert<typeof claimLines>[];
+  evidence: Insert<typeof evidenceItems>[];
+  events: Insert<typeof claimEvents>[];
+};
+
+export type IdCursor = { customer: number; order: number; orderLine: number; claim: number; claimLine: number; evidence: number };
+
+const DAY = 86_400_000;
+
+const reasonMix: Record<string, readonly (readonly [string, number])[]> = {
+  kinetic: [["quality_defect", 5], ["carrier_damage", 2], ["change_of_mind", 3], ["warranty", 3], ["wrong_item", 1], ["missing_accessory", 1]],
+  layerworks: [["warranty", 6], ["quality_defect", 3], ["missing_accessory", 2], ["carrier_damage", 1], ["change_of_mind", 1]],
+  everyday: [
+    ["change_of_mind", 5], ["quality_defect", 3], ["carrier_damage", 2], ["not_as_described", 2], ["lost_in_transit", 1],
+    ["delivery_delay", 1], ["cancellation", 2], ["missing_accessory", 1],
+  ],
+  chipyard: [["quality_defect", 4], ["wrong_item", 3], ["change_of_mind", 2], ["carrier_damage", 1], ["lost_in_transit", 1]],
+  atelier: [["missing_accessory", 4], ["quality_defect", 3], ["packaging_damage", 3], ["wrong_item", 1], ["carrier_damage", 1]],
+};
+
+const evidenceByReason: Record<string, readonly string[]> = {
+  quality_defect: ["photo", "video", "connection_video", "fault_statement"],
+  carrier_damage: ["photo", "packaging_photo"],
+  packaging_damage: ["photo", "packaging_photo"],
+  wrong_item: ["photo", "comparison_screenshot"],
+  missing_accessory: ["photo"],
+  warranty: ["invoice_number", "serial_number", "photo", "video"],
+  change_of_mind: ["photo", "packaging_photo", "panoramic_photo"],
+  not_as_described: ["photo", "comparison_screenshot"],
+  lost_in_transit: ["tracking_number"],
+  delivery_delay: ["tracking_number"],
+  cancellation: [],
+};
+
+/** Older claims are mostly finished; the last few days are mostly untouched. */
+function statusFor(rng: Rng, ageDays: number): ClaimStatus {
+  if (ageDays < 2) return rng.weighted([["new", 6], ["triage", 3], ["awaiting_evidence", 1]]);
+  if (ageDays < 14) {
+    return rng.weighted([
+      ["triage", 2], ["awaiting_evidence", 3], ["in_review", 4], ["awaiting_return", 2], ["inspecting", 1],
+      ["resolution_proposed", 1], ["awaiting_approval", 2], ["approved", 1], ["refunded", 1], ["replacement_shipped", 1], ["closed", 2],
+    ]);
+  }
+  return rng.weighted([
+    ["closed", 20], ["rejected", 3], ["cancelled", 2], ["refunded", 2], ["replacement_shipped", 1], ["awaiting_return", 1],
+    ["in_review", 1], ["awaiting_evidence", 1],
+  ]);
+}
+
+const statusesClosed = new Set<ClaimStatus>(["closed", "rejected", "cancelled"]);
+
+export function generateBatch(
+  rng: Rng,
+  ids: IdCursor,
+  count: number,
+  opts: { now: Date; spanDays: number; storeIds: readonly string[]; assignees: Record<string, number[]> },
+): Batch {
+  const b: Batch = { customers: [], orders: [], orderLines: [], claims: [], claimLines: [], evidence: [], events: [] };
+  const nowMs = opts.now.getTime();
+  for (let i = 0; i < count; i++) {
+    const storeId = rng.pick(opts.storeIds);
+    const products = catalog[storeId] ?? [];
+    const first = rng.pick(firstNames);
+    const last = rng.pick(lastNames);
+    const customerId = ids.customer++;
+    const email = `${first}.${last}.${customerId}@example.com`.toLowerCase().replace(/[^a-z0-9.@]/g, "");
+    b.customers.push({ id: customerId, storeId, email, name: `${first} ${last}` });
+
+    const ageMs = Math.floor(rng.next() * opts.spanDays * DAY);
+    const reportedAt = new Date(nowMs - ageMs);
+    const reason = rng.weighted(reasonMix[storeId] ?? [["quality_defect", 1]]);
+    const undelivered = reason === "cancellation" || reason === "lost_in_transit" || reason === "delivery_delay";
+    const deliveredAt = undelivered ? null : new Date(reportedAt.getTime() - rng.int(0, reason === "warranty" ? 300 : 35) * DAY - rng.int(0, 20) * 3_600_000);
+    const shippedAt = reason === "cancellation" && rng.chance(0.6) ? null : new Date((deliveredAt ?? reportedAt).getTime() - rng.int(2, 8) * DAY);
+    const placedAt = new Date((shippedAt ?? reportedAt).getTime() - rng.int(reason === "cancellation" ? 0 : 1, 3) * DAY - rng.int(1, 20) * 3_600_000);
+
+    const orderId = ids.order++;
+    const lineCount = rng.int(1, 3);
+    const picked = new Set<Product>();
+    while (picked.size < Math.min(lineCount, products.length)) picked.add(rng.pick(products));
+    let total = 0;
+    const lines = [...picked].map((p) => {
+      const quantity = p.priceCents < 2000 ? rng.int(1, 4) : 1;
+      total += p.priceCents * quantity;
+      const id = ids.orderLine++;
+      b.orderLines.push({
+        id, orderId, sku: p.sku, name: p.name, unitPriceCents: p.priceCents, quantity,
+        electronic: p.electronic ?? false, consumable: p.consumable ?? false, motor: p.motor ?? false, partType: p.partType ?? null,
+      });
+      return { id, quantity };
+    });
+    const [city, region, postalCode] = rng.pick(cities);
+    const orderNumber = `${storeId.slice(0, 2).toUpperCase()}-${String(100000 + orderId)}`;
+    b.orders.push({
+      id: orderId, storeId, number: orderNumber, customerId, totalCents: total, placedAt, shippedAt, deliveredAt,
+      carrier: shippedAt ? rng.pick(["UPS", "FedEx", "DHL", "USPS"]) : null,
+      trackingNumber: shippedAt ? `1Z${String(rng.int(10_000_000, 99_999_999))}${String(rng.int(1000, 9999))}` : null,
+      shippingAddress: { line1: `${rng.int(1, 999)} ${rng.pick(streets)}`, city, region, postalCode, country: "US" },
+    });
+
+    const claimId = ids.claim++;
+    const number = `CLM-${String(claimId).padStart(6, "0")}`;
+    const status = statusFor(rng, ageMs / DAY);
+    const pool = opts.assignees[storeId] ?? [];
+    const assigneeId = status === "new" || pool.length === 0 || rng.chance(0.15) ? null : rng.pick(pool);
+    const priority = rng.weighted([[0, 2], [1, 10], [2, 3], [3, 1]] as const);
+    const closedAt = statusesClosed.has(status) ? new Date(Math.min(nowMs, reportedAt.getTime() + rng.int(1, 20) * DAY)) : null;
+    const claimed = lines.slice(0, rng.int(1, lines.length));
+    b.claims.push({
+      id: claimId, number, storeId, orderId, customerId, reason, status, priority, assigneeId, reportedAt, closedAt,
+      dueAt: null, deadlines: [],
+      createdAt: reportedAt, updatedAt: closedAt ?? reportedAt,
+      searchText: `${number} ${orderNumber} ${email} ${first} ${last}`.toLowerCase(),
+    });
+    for (const line of claimed) {
+      b.claimLines.push({ id: ids.claimLine++, claimId, orderLineId: line.id, quantity: rng.int(1, line.quantity) });
+    }
+    const kinds = evidenceByReason[reason] ?? [];
+    const evidenceCount = status === "new" ? rng.int(0, 1) : rng.int(0, kinds.length);
+    for (let e = 0; e < evidenceCount; e++) {
+      const kind = rng.pick(kinds);
+      b.evidence.push({ id: ids.evidence++, claimId, kind, note: kind === "serial_number" ? `SN-${rng.int(100000, 999999)}` : null, createdAt: reportedAt });
+    }
+    let seq = 1;
+    b.events.push({ claimId, seq: seq++, type: "claim_opened", at: reportedAt, data: { reason, channel: rng.pick(["email", "form", "api"]) } });
+    if (assigneeId) {
+      b.events.push({ claimId, seq: seq++, type: "assigned", actorId: assigneeId, at: new Date(reportedAt.getTime() + 3_600_000), data: { from: null, to: assigneeId } });
+    }
+    if (status !== "new") {
+      b.events.push({ claimId, seq: seq++, type: "status_changed", actorId: assigneeId, at: closedAt ?? new Date(reportedAt.getTime() + 7_200_000), data: { from: "new", to: status } });
+    }
+  }
+  return b;
+}

@@ -1,0 +1,12 @@
+import { router } from "../trpc/init.ts";
+import { authRouter } from "./auth/index.ts";
+import { claimsRouter } from "./claims/index.ts";
+import { storesRouter } from "./stores/index.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  claims: claimsRouter,
+  stores: storesRouter,
+});
+
+export type AppRouter = typeof appRouter;

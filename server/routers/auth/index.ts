@@ -1,0 +1,48 @@
+import { TRPCError } from "@trpc/server";
+import { eq, sql } from "drizzle-orm";
+import { signInInput } from "../../../shared/schemas/auth.ts";
+import { burnVerify, verifyPassword } from "../../auth/passwords.ts";
+import { createSession, deleteSession, storeIdsFor } from "../../auth/sessions.ts";
+import { users } from "../../db/schema/index.ts";
+import { router } from "../../trpc/init.ts";
+import { authedProcedure, publicProcedure } from "../../trpc/procedures.ts";
+
+export const authRouter = router({
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const [user] = await ctx.db
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, input.email))
+      .limit(1);
+    let ok = false;
+    if (user?.passwordHash && user.active) ok = await verifyPassword(user.passwordHash, input.password);
+    else await burnVerify(input.password);
+    if (!user || !ok) {
+      // One message for unknown e-mail, wrong password and deactivated account: nothing to enumerate.
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is incorrect." });
+    }
+    const session = await createSession(ctx.db, {
+      userId: user.id,
+      ttlHours: ctx.settings.sessionTtlHours,
+      now: ctx.now(),
+      userAgent: ctx.meta.userAgent,
+      ip: ctx.meta.ip,
+    });
+    ctx.cookies?.setSession(session.token, session.expiresAt);
+    return { id: user.id, name: user.name, role: user.role, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    const token = ctx.cookies?.sessionToken();
+    if (token) await deleteSession(ctx.db, token);
+    ctx.cookies?.clearSession();
+    return { ok: true };
+  }),
+
+  /** Null when signed out, so the SPA can decide between the log-in page and the app without an error. */
+  me: publicProcedure.query(({ ctx }) => {
+    if (!ctx.user) return null;
+    const { id, email, name, role, storeIds } = ctx.user;
+    return { id, email, name, role, storeIds };
+  }),
+});

@@ -1,0 +1,133 @@
+import { TRPCError } from "@trpc/server";
+import { asc, eq } from "drizzle-orm";
+import { priorities, type Priority } from "../../shared/workflow/statuses.ts";
+import type { DbOrTx } from "../db/client.ts";
+import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders, refunds, stores, users } from "../db/schema/index.ts";
+import type { SessionUser } from "../trpc/context.ts";
+import { assertStoreAccess } from "./scope.ts";
+
+export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
+  const [claim] = await db
+    .select({
+      id: claims.id,
+      number: claims.number,
+      storeId: claims.storeId,
+      storeName: stores.name,
+      reason: claims.reason,
+      status: claims.status,
+      priority: claims.priority,
+      eligibility: claims.eligibility,
+      summary: claims.summary,
+      deadlines: claims.deadlines,
+      dueAt: claims.dueAt,
+      reportedAt: claims.reportedAt,
+      closedAt: claims.closedAt,
+      version: claims.version,
+      createdAt: claims.createdAt,
+      updatedAt: claims.updatedAt,
+      assigneeId: claims.assigneeId,
+      assigneeName: users.name,
+      orderId: claims.orderId,
+      customerId: claims.customerId,
+    })
+    .from(claims)
+    .innerJoin(stores, eq(stores.id, claims.storeId))
+    .leftJoin(users, eq(users.id, claims.assigneeId))
+    .where(eq(claims.number, number.toUpperCase()))
+    .limit(1);
+  if (!claim) throw new TRPCError({ code: "NOT_FOUND", message: `Claim ${number} does not exist.` });
+  assertStoreAccess(user, claim.storeId);
+
+  const [[order], [customer], lines, evidence, events, refundRows] = await Promise.all([
+    db
+      .select({
+        id: orders.id,
+        number: orders.number,
+        currency: orders.currency,
+        totalCents: orders.totalCents,
+        placedAt: orders.placedAt,
+        shippedAt: orders.shippedAt,
+        deliveredAt: orders.deliveredAt,
+        carrier: orders.carrier,
+        trackingNumber: orders.trackingNumber,
+        shippingAddress: orders.shippingAddress,
+      })
+      .from(orders)
+      .where(eq(orders.id, claim.orderId)),
+    db
+      .select({ id: customers.id, name: customers.name, email: customers.email, phone: customers.phone })
+      .from(customers)
+      .where(eq(customers.id, claim.customerId)),
+    db
+      .select({
+        id: claimLines.id,
+        orderLineId: claimLines.orderLineId,
+        quantity: claimLines.quantity,
+        issueType: claimLines.issueType,
+        partType: claimLines.partType,
+        grade: claimLines.grade,
+        gradeReason: claimLines.gradeReason,
+        sku: orderLines.sku,
+        name: orderLines.name,
+        unitPriceCents: orderLines.unitPriceCents,
+        orderedQuantity: orderLines.quantity,
+      })
+      .from(claimLines)
+      .innerJoin(orderLines, eq(orderLines.id, claimLines.orderLineId))
+      .where(eq(claimLines.claimId, claim.id))
+      .orderBy(asc(claimLines.id)),
+    db
+      .select({
+        id: evidenceItems.id,
+        kind: evidenceItems.kind,
+        note: evidenceItems.note,
+        fileName: evidenceItems.fileName,
+        mimeType: evidenceItems.mimeType,
+        sizeBytes: evidenceItems.sizeBytes,
+        createdAt: evidenceItems.createdAt,
+      })
+      .from(evidenceItems)
+      .where(eq(evidenceItems.claimId, claim.id))
+      .orderBy(asc(evidenceItems.createdAt), asc(evidenceItems.id)),
+    db
+      .select({
+        id: claimEvents.id,
+        seq: claimEvents.seq,
+        type: claimEvents.type,
+        at: claimEvents.at,
+        data: claimEvents.data,
+        actorName: users.name,
+      })
+      .from(claimEvents)
+      .leftJoin(users, eq(users.id, claimEvents.actorId))
+      .where(eq(claimEvents.claimId, claim.id))
+      .orderBy(asc(claimEvents.seq)),
+    db
+      .select({
+        id: refunds.id,
+        reference: refunds.reference,
+        amountCents: refunds.amountCents,
+        currency: refunds.currency,
+        kind: refunds.kind,
+        method: refunds.method,
+        status: refunds.status,
+        isException: refunds.isException,
+        createdAt: refunds.createdAt,
+        executedAt: refunds.executedAt,
+      })
+      .from(refunds)
+      .where(eq(refunds.claimId, claim.id))
+      .orderBy(asc(refunds.id)),
+  ]);
+  if (!order || !customer) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Claim without order." });
+  return {
+    ...claim,
+    priority: (priorities[claim.priority] ?? "normal") as Priority,
+    order,
+    customer,
+    lines,
+    evidence,
+    events,
+    refunds: refundRows,
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { claimStatuses, priorities } from "../workflow/statuses.ts";
+
+export const queueSortKeys = ["number", "createdAt", "updatedAt", "dueAt", "priority", "status", "store", "reason"] as const;
+export type QueueSortKey = (typeof queueSortKeys)[number];
+export const queuePageSizes = [25, 50, 100] as const;
+export const dueFilters = ["overdue", "today", "next7", "none"] as const;
+export type DueFilter = (typeof dueFilters)[number];
+
+/** Counting stops here: past it the queue says "10,000+" and asks for a narrower filter, which keeps paging bounded. */
+export const QUEUE_COUNT_CAP = 10_000;
+
+const slug = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown value.");
+
+export const queueFiltersSchema = z.object({
+  status: z.array(z.enum(claimStatuses)).max(claimStatuses.length).optional(),
+  store: z.array(slug).max(20).optional(),
+  reason: z.array(slug).max(20).optional(),
+  priority: z.array(z.enum(priorities)).max(priorities.length).optional(),
+  /** "me", "unassigned" or a user id. */
+  assignee: z
+    .array(z.union([z.literal("me"), z.literal("unassigned"), z.string().regex(/^\d{1,9}$/, "Unknown assignee.")]))
+    .max(50)
+    .optional(),
+  due: z.enum(dueFilters).optional(),
+  q: z.string().trim().max(100, "Search is at most 100 characters.").optional(),
+  /** Open claims only unless statuses are picked explicitly. */
+  includeClosed: z.boolean().optional(),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+export const listClaimsInput = z.object({
+  page: z.number().int().min(1).max(Math.ceil(QUEUE_COUNT_CAP / 25)).default(1),
+  pageSize: z.union([z.literal(25), z.literal(50), z.literal(100)]).default(50),
+  sortBy: z.enum(queueSortKeys).default("dueAt"),
+  sortOrder: z.enum(["asc", "desc"]).default("asc"),
+  filters: queueFiltersSchema.default({}),
+  /** The viewer's IANA time zone, so "Due today" ends at their midnight. */
+  timeZone: z.string().max(64).default("UTC"),
+});
+export type ListClaimsInput = z.input<typeof listClaimsInput>;
+
+export const claimFacetsInput = listClaimsInput.pick({ filters: true, timeZone: true });

@@ -10,6 +10,15 @@ export type DueFilter = (typeof dueFilters)[number];
 /** Counting stops here: past it the queue says "10,000+" and asks for a narrower filter, which keeps paging bounded. */
 export const QUEUE_COUNT_CAP = 10_000;
 
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const slug = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown value.");
 
 export const queueFiltersSchema = z.object({
@@ -36,7 +45,7 @@ export const listClaimsInput = z.object({
   sortOrder: z.enum(["asc", "desc"]).default("asc"),
   filters: queueFiltersSchema.default({}),
   /** The viewer's IANA time zone, so "Due today" ends at their midnight. */
-  timeZone: z.string().max(64).default("UTC"),
+  timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone.").default("UTC"),
 });
 export type ListClaimsInput = z.input<typeof listClaimsInput>;
 

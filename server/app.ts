@@ -97,7 +97,7 @@ export async function buildApp(opts: AppOptions) {
         reply.header("cache-control", filePath.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache"),
     });
     app.setNotFoundHandler((req, reply) => {
-      if (req.method !== "GET" || req.url.startsWith("/trpc") || req.url.startsWith("/api")) {
+      if ((req.method !== "GET" && req.method !== "HEAD") || req.url.startsWith("/trpc") || req.url.startsWith("/api")) {
         return reply.code(404).send({ error: "Not found" });
       }
       // Client-side routes: every other GET gets the SPA shell, never cached so deploys show up at once.

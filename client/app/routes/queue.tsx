@@ -1,0 +1,5 @@
+import { ClaimQueue } from "@/features/claims/components/claim-queue.tsx";
+
+export default function QueuePage() {
+  return <ClaimQueue />;
+}

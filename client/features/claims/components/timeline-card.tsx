@@ -1,0 +1,44 @@
+import { statusLabels, type ClaimStatus } from "@shared/workflow/statuses.ts";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { formatDateTime, humanize } from "@/lib/format.ts";
+import type { RouterOutputs } from "@/lib/trpc.ts";
+
+type ClaimEvent = RouterOutputs["claims"]["getClaim"]["events"][number];
+
+function describe(e: ClaimEvent): string {
+  const d = e.data as Record<string, unknown>;
+  switch (e.type) {
+    case "claim_opened":
+      return `Claim opened${d.channel ? ` by ${String(d.channel)}` : ""}`;
+    case "status_changed":
+      return `Status: ${statusLabels[d.from as ClaimStatus] ?? d.from} → ${statusLabels[d.to as ClaimStatus] ?? d.to}`;
+    case "assigned":
+      return d.to ? "Assigned" : "Unassigned";
+    default:
+      return humanize(e.type);
+  }
+}
+
+export function TimelineCard({ events }: { events: ClaimEvent[] }) {
+  return (
+    <Card className="gap-3 py-4">
+      <CardHeader className="px-4">
+        <CardTitle className="text-sm">Timeline</CardTitle>
+      </CardHeader>
+      <CardContent className="px-4">
+        <ol className="relative space-y-4 border-l pl-4 text-sm">
+          {[...events].reverse().map((e) => (
+            <li key={e.id} className="relative">
+              <span className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-background bg-muted-foreground" aria-hidden />
+              <div>{describe(e)}</div>
+              <div className="text-xs text-muted-foreground">
+                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+                {e.actorName ? ` · ${e.actorName}` : " · System"}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const serverPort = Number(process.env.PORT ?? 3000);
+
+export default defineConfig({
+  root: "client",
+  plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: {
+      "@shared": fileURLToPath(new URL("./shared", import.meta.url)),
+      "@": fileURLToPath(new URL("./client", import.meta.url)),
+    },
+  },
+  build: { outDir: "../dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 400 },
+  server: {
+    port: 5173,
+    proxy: { "/trpc": `http://127.0.0.1:${serverPort}`, "/health": `http://127.0.0.1:${serverPort}`, "/api": `http://127.0.0.1:${serverPort}` },
+  },
+});

@@ -1,0 +1,33 @@
+// Clauses that hold for every store (rule book: X1–X6 and the grading tool G).
+// Store clauses live in each store's document; `clauseCatalog` in index.ts
+// joins both.
+
+export interface ClauseSummary {
+  readonly id: string;
+  readonly summary: string;
+  /** Store key, or undefined for cross-cutting clauses. */
+  readonly store?: string;
+}
+
+export const crossCuttingClauses: readonly ClauseSummary[] = [
+  { id: "X1", summary: "Nothing may be sent back without an open, authorised claim; such parcels are flagged as unannounced returns for a supervisor." },
+  { id: "X2", summary: "Refunds and compensations on an order line never exceed what was paid for it; return-freight reimbursements are not counted." },
+  { id: "X3", summary: "A refund is executed only after a supervisor other than the proposing agent approves it, and at most once per approval." },
+  { id: "X4", summary: "Each decision lists the clauses it relied on." },
+  { id: "X5", summary: "Missing evidence never rejects a claim: it asks for review, one finding per short kind, with required vs provided counts." },
+  { id: "X6", summary: "Warranty ends at delivery plus the warranty months (same day and time) plus the length of every repair pause." },
+  { id: "G", summary: "A graded part refunds the grade's share of its scheduled value (else of the paid line), capped at the line's paid amount." },
+];
+
+export const crossCuttingClauseIds: readonly string[] = crossCuttingClauses.map((c) => c.id);
+
+/** Sort key that orders clause ids as the rule book does (X…, then stores, then G). */
+const familyOrder = ["X", "K", "L", "E", "C", "A", "G"];
+export function compareClauseIds(a: string, b: string): number {
+  const fa = familyOrder.indexOf(a.charAt(0));
+  const fb = familyOrder.indexOf(b.charAt(0));
+  if (fa !== fb) return (fa === -1 ? 99 : fa) - (fb === -1 ? 99 : fb);
+  const na = Number(a.slice(1) || 0);
+  const nb = Number(b.slice(1) || 0);
+  return na !== nb ? na - nb : a.localeCompare(b);
+}

@@ -1,0 +1,46 @@
+import { calendarFor, type Calendar } from "../../time.ts";
+import type { ClaimReason } from "../enums.ts";
+import type { CaseRule, PolicyDocument } from "../schema/document.ts";
+
+/** What the engine derives once per document instead of once per claim. */
+export interface CompiledPolicy {
+  readonly doc: PolicyDocument;
+  readonly calendar: Calendar;
+  readonly casesByReason: ReadonlyMap<ClaimReason, readonly CaseRule[]>;
+  readonly allowedCarriers: ReadonlySet<string> | undefined;
+  /** Deadlines that can waive a right are judged before options are built. */
+  readonly waiverDeadlines: PolicyDocument["deadlines"];
+  readonly otherDeadlines: PolicyDocument["deadlines"];
+}
+
+// Keyed by object identity: documents are treated as immutable values. An
+// admin edit produces a new document object and therefore a fresh compilation.
+const cache = new WeakMap<PolicyDocument, CompiledPolicy>();
+
+/** Carrier names compare without case, spaces or punctuation ("Fed-Ex" = "FedEx"). */
+export function normaliseCarrier(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const casesByReason = new Map<ClaimReason, CaseRule[]>();
+  for (const c of doc.cases) {
+    for (const reason of c.reasons) {
+      const list = casesByReason.get(reason) ?? [];
+      list.push(c);
+      casesByReason.set(reason, list);
+    }
+  }
+  const compiled: CompiledPolicy = {
+    doc,
+    calendar: calendarFor(doc.timeZone, doc.holidays),
+    casesByReason,
+    waiverDeadlines: doc.deadlines.filter((d) => d.waiver),
+    otherDeadlines: doc.deadlines.filter((d) => !d.waiver),
+    allowedCarriers: doc.returnCarrier ? new Set(doc.returnCarrier.allowed.map(normaliseCarrier)) : undefined,
+  };
+  cache.set(doc, compiled);
+  return compiled;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { defaultPolicies, partTypes, type IssueType, type PartType } from "../index.ts";
+import { decide, edited, evidence, expectFinding, findingsOf, kinds, line, option } from "../test-kit.ts";
+
+const photo = evidence("photo");
+const accessory = (overrides: Parameters<typeof line>[0]) => ({ reason: "missing_accessory" as const, evidence: photo, lines: [line({ unitPriceCents: 30_000, ...overrides })] });
+
+describe("atelier", () => {
+  it("[A1] a mis-shipment: keep with a discount the agent sets, or return", () => {
+    const d = decide("atelier", { reason: "wrong_item", evidence: photo });
+    expect(d.eligibility).toBe("eligible");
+    expect(kinds(d)).toEqual(["keep_with_compensation", "return_for_refund"]);
+    expect(option(d, "keep_with_compensation")?.refundCents).toBeUndefined();
+    expect(option(d, "return_for_refund")?.refundCents).toBe(10_000);
+  });
+
+  it("[A1] every claim needs at least one photo", () => {
+    const d = decide("atelier", { reason: "wrong_item", evidence: evidence("video") });
+    expect(d.eligibility).toBe("needs_review");
+    expect(d.evidence).toEqual([{ kind: "photo", required: 1, provided: 0 }]);
+    expectFinding(d, "evidence_missing", "A1", "warn");
+  });
+
+  it("[A1] minor box damage is not covered; severe damage is graded; unrated damage waits", () => {
+    const minor = decide("atelier", { reason: "packaging_damage", packagingSeverity: "minor", evidence: photo });
+    expect(minor.eligibility).toBe("ineligible");
+    expectFinding(minor, "not_covered", "A1", "block");
+
+    const severe = decide("atelier", { reason: "packaging_damage", packagingSeverity: "severe", evidence: photo, lines: [line({ partType: "packaging_box", grade: "high" })] });
+    expect(kinds(severe)).toEqual(["partial_refund", "return_for_refund"]);
+    expect(option(severe, "partial_refund")?.preferred).toBe(true);
+
+    const unrated = decide("atelier", { reason: "packaging_damage", evidence: photo });
+    expect(unrated.eligibility).toBe("needs_review");
+    expectFinding(unrated, "missing_fact", "A1", "warn");
+  });
+
+  it("[A1] change of mind and other unlisted problems are not covered", () => {
+    const d = decide("atelier", { reason: "change_of_mind", evidence: photo });
+    expect(d.eligibility).toBe("ineligible");
+    expectFinding(d, "not_covered", "A1", "block");
+  });
+
+  it("[A2] accessory issues: supplier replacement first, graded refund, or a return with shared postage", () => {
+    const d = decide("atelier", accessory({ partType: "weapon_small", issueType: "missing_or_wrong_accessory" }));
+    expect(d.options).toEqual([
+      { kind: "replacement", preferred: true, freight: "merchant", clause: "A2" },
+      { kind: "partial_refund", preferred: false, refundCents: 500, freight: "merchant", clause: "A2" },
+      { kind: "return_for_refund", preferred: false, refundCents: 30_000, freight: "shared", clause: "A2" },
+    ]);
+    expect(d.freight).toBe("merchant");
+  });
+
+  it("[A1][A2] a defect on a part is handled like an accessory issue", () => {
+    const d = decide("atelier", { ...accessory({ partType: "head_sculpt", issueType: "electronic_failure" }), reason: "quality_defect" });
+    expect(kinds(d)).toEqual(["replacement", "partial_refund", "return_for_refund"]);
+    expect(option(d, "partial_refund")?.refundCents).toBe(1_250);
+  });
+
+  it("[A3] issue types give default grades; a line's own grade wins", () => {
+    const cases: [IssueType, number | undefined][] = [
+      ["electronic_failure", 1_250], // medium
+      ["missing_or_wrong_accessory", 2_500], // high
+      ["detachment", 625], // low: 25 % of 2500 = 625
+      ["structural_breakage", 2_500], // high
+      ["paint_defect", undefined], // depends
+      ["surface_cracking", undefined], // depends
+    ];
+    for (const [issueType, cents] of cases) {
+      const d = decide("atelier", accessory({ partType: "head_sculpt", issueType }));
+      expect(option(d, "partial_refund")?.refundCents, issueType).toBe(cents);
+      expect(d.clauses).toContain("A3");
+    }
+    const overridden = decide("atelier", accessory({ partType: "head_sculpt", issueType: "paint_defect", grade: "low" }));
+    expect(option(overridden, "partial_refund")?.refundCents).toBe(625);
+  });
+
+  it("[A4] grade shares: low 25 %, medium 50 %, high 100 % of the part's value, editable", () => {
+    const share = (grade: "low" | "medium" | "high", doc: "atelier" | ReturnType<typeof edited> = "atelier") =>
+      option(decide(doc, accessory({ partType: "clothes_special_large", grade })), "partial_refund")?.refundCents;
+    expect([share("low"), share("medium"), share("high")]).toEqual([750, 1_500, 3_000]);
+    const generous = edited("atelier", (doc) => {
+      doc.grading.sharesPct.low = 40;
+    });
+    expect(share("low", generous)).toBe(1_200);
+  });
+
+  it("[A5] maximum value per part type, per unit", () => {
+    const expected: Record<PartType, number | null> = {
+      detachment_only: 500, head_sculpt: 2_500, head_sculpt_special: 4_000, jointed_figure: 2_000, seamless_figure: 4_000,
+      body_special: 4_000, clothes_small: 500, clothes_middle: 1_000, clothes_large: 1_500, clothes_special_small: 1_500,
+      clothes_special_middle: 2_000, clothes_special_large: 3_000, weapon_large: 1_500, weapon_small: 500, scene_prop: 500,
+      figure_stand: 1_000, figure_stand_special: null, packaging_box: null,
+    };
+    expect(defaultPolicies.atelier.grading.partValues?.valuesCents).toEqual(expected);
+    for (const partType of partTypes) {
+      const d = decide("atelier", accessory({ partType, grade: "high", quantity: 2 }));
+      const value = expected[partType];
+      expect(option(d, "partial_refund")?.refundCents, partType).toBe(value === null ? undefined : value * 2);
+    }
+  });
+
+  it("[A6] a Depends grade or value leaves the partial refund without an amount", () => {
+    const grade = decide("atelier", accessory({ partType: "weapon_large", issueType: "surface_cracking" }));
+    expect(option(grade, "partial_refund")).toMatchObject({ kind: "partial_refund" });
+    expect(option(grade, "partial_refund")?.refundCents).toBeUndefined();
+    expectFinding(grade, "grade_depends", "A6", "warn");
+    expect(grade.eligibility).toBe("needs_review");
+
+    const value = decide("atelier", accessory({ partType: "figure_stand_special", grade: "high" }));
+    expect(option(value, "partial_refund")?.refundCents).toBeUndefined();
+    expect(findingsOf(value, "grade_depends")[0]?.message).toContain("figure_stand_special");
+
+    // Once the agent sets the grade on a scheduled part, the amount follows.
+    expect(option(decide("atelier", accessory({ partType: "weapon_large", issueType: "surface_cracking", grade: "medium" })), "partial_refund")?.refundCents).toBe(750);
+  });
+
+  it("[A5][G] lines with several parts add up; a part without a type waits for the agent", () => {
+    const d = decide("atelier", {
+      reason: "missing_accessory",
+      evidence: photo,
+      lines: [line({ sku: "FIG-A", partType: "weapon_large", grade: "high" }), line({ sku: "FIG-B", partType: "scene_prop", grade: "low" })],
+    });
+    expect(option(d, "partial_refund")?.refundCents).toBe(1_500 + 125);
+    const untyped = decide("atelier", accessory({ grade: "high" }));
+    expect(option(untyped, "partial_refund")?.refundCents).toBeUndefined();
+    expectFinding(untyped, "grade_pending", "A5", "info");
+  });
+});

@@ -128,7 +128,7 @@ export function generateBatch(
       b.claimLines.push({ id: ids.claimLine++, claimId, orderLineId: line.id, quantity: rng.int(1, line.quantity) });
     }
     const kinds = evidenceByReason[reason] ?? [];
-    const evidenceCount = status === "new" ? rng.int(0, 1) : rng.int(0, kinds.length);
+    const evidenceCount = kinds.length === 0 ? 0 : status === "new" ? rng.int(0, 1) : rng.int(0, kinds.length);
     for (let e = 0; e < evidenceCount; e++) {
       const kind = rng.pick(kinds);
       b.evidence.push({ id: ids.evidence++, claimId, kind, note: kind === "serial_number" ? `SN-${rng.int(100000, 999999)}` : null, createdAt: reportedAt });

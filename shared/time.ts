@@ -98,8 +98,62 @@ export function calendarFor(timeZone = "UTC", holidays: readonly string[] = []):
   return calendar;
 }
 
+/** Two decimal digits at `i`, or -1 when they are not digits. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Reads "YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)", the form every instant in the
+ * facts has, several times faster than Date.parse (which dominated the
+ * engine's profile). Anything else goes to Date.parse.
+ */
+export function parseIsoInstant(s: string): number {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return Date.parse(s);
+  }
+  const t = s.charCodeAt(10);
+  const century = twoDigits(s, 0);
+  const yy = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  if ((t !== 84 && t !== 116) || century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return Date.parse(s);
+  }
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    let scale = 100;
+    i++;
+    for (let c = s.charCodeAt(i) - 48; c >= 0 && c <= 9; c = s.charCodeAt(++i) - 48) {
+      ms += c * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
+  }
+  let offsetMinutes: number;
+  const z = s.charCodeAt(i);
+  if ((z === 90 || z === 122) && i === n - 1) {
+    offsetMinutes = 0;
+  } else if ((z === 43 || z === 45) && i === n - 6 && s.charCodeAt(i + 3) === 58) {
+    const oh = twoDigits(s, i + 1);
+    const om = twoDigits(s, i + 4);
+    if (oh < 0 || om < 0) return Date.parse(s);
+    offsetMinutes = (z === 45 ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return Date.parse(s);
+  }
+  return Date.UTC(century * 100 + yy, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
 export function toEpochMs(value: Instant): number {
-  const ms = typeof value === "number" ? value : typeof value === "string" ? Date.parse(value) : value.getTime();
+  const ms = typeof value === "number" ? value : typeof value === "string" ? parseIsoInstant(value) : value.getTime();
   if (!Number.isFinite(ms)) throw new RangeError(`not a valid instant: ${String(value)}`);
   return ms;
 }

@@ -21,13 +21,19 @@ export const crossCuttingClauses: readonly ClauseSummary[] = [
 
 export const crossCuttingClauseIds: readonly string[] = crossCuttingClauses.map((c) => c.id);
 
-/** Sort key that orders clause ids as the rule book does (X…, then stores, then G). */
+/** Orders clause ids as the rule book does (X…, then the stores, then G; others last). */
 const familyOrder = ["X", "K", "L", "E", "C", "A", "G"];
+// Every decision sorts its clauses; the set of ids is small, so rank each once.
+const ranks = new Map<string, number>();
+function rankOf(id: string): number {
+  let r = ranks.get(id);
+  if (r === undefined) {
+    const family = familyOrder.indexOf(id.charAt(0));
+    r = (family === -1 ? 99 : family) * 100_000 + Number(id.slice(1) || 0);
+    if (ranks.size < 10_000) ranks.set(id, r);
+  }
+  return r;
+}
 export function compareClauseIds(a: string, b: string): number {
-  const fa = familyOrder.indexOf(a.charAt(0));
-  const fb = familyOrder.indexOf(b.charAt(0));
-  if (fa !== fb) return (fa === -1 ? 99 : fa) - (fb === -1 ? 99 : fb);
-  const na = Number(a.slice(1) || 0);
-  const nb = Number(b.slice(1) || 0);
-  return na !== nb ? na - nb : a.localeCompare(b);
+  return rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0);
 }

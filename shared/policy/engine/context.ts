@@ -1,9 +1,10 @@
 import { toEpochMs, type Calendar } from "../../time.ts";
-import { factInstants, type FactInstant, type FindingCode, type Severity } from "../enums.ts";
+import { type FactInstant, type FindingCode, type Severity } from "../enums.ts";
 import type { ClaimFactsInput, ClaimLine } from "../schema/facts.ts";
-import type { CaseRule, OptionTemplate, PolicyDocument } from "../schema/document.ts";
+import type { CaseRule, OptionTemplate, PolicyDocument, WindowRule } from "../schema/document.ts";
 import type { Deadline, Finding } from "../schema/decision.ts";
 import type { CompiledPolicy } from "./compile.ts";
+import type { WindowResult } from "./windows.ts";
 
 /** One claimed line while it is being judged (L1: lines are judged on their own). */
 export interface LineState {
@@ -30,36 +31,43 @@ export interface EvalContext {
   readonly clauses: Set<string>;
   readonly deadlines: Deadline[];
   warrantyEndMs: number | undefined;
+  readonly windowResults: Map<WindowRule, WindowResult>;
 }
 
+const parseOptional = (value: string | undefined) => (value === undefined ? undefined : toEpochMs(value));
+
 export function createContext(compiled: CompiledPolicy, facts: ClaimFactsInput, now: string | Date): EvalContext {
-  const at: Partial<Record<FactInstant, number>> = {};
-  for (const key of factInstants) {
-    const value = facts[key];
-    if (value !== undefined) at[key] = toEpochMs(value);
+  // Spelled out rather than looped over `factInstants`: one object shape for
+  // every claim keeps property access monomorphic on this hot path.
+  const reportedMs = toEpochMs(facts.reportedAt);
+  const at: Record<FactInstant, number | undefined> = {
+    orderPlacedAt: toEpochMs(facts.orderPlacedAt),
+    shippedAt: parseOptional(facts.shippedAt),
+    deliveredAt: parseOptional(facts.deliveredAt),
+    reportedAt: reportedMs,
+    approvedAt: parseOptional(facts.approvedAt),
+    returnShippedAt: parseOptional(facts.returnShippedAt),
+    returnReceivedAt: parseOptional(facts.returnReceivedAt),
+    inspectedAt: parseOptional(facts.inspectedAt),
+  };
+  const lines: LineState[] = [];
+  for (const line of facts.lines) {
+    lines.push({ line, paidCents: line.unitPriceCents * line.quantity, caseRule: undefined, templates: [], findings: [] });
   }
-  const lines = facts.lines.map(
-    (line): LineState => ({
-      line,
-      paidCents: line.unitPriceCents * line.quantity,
-      caseRule: undefined,
-      templates: [],
-      findings: [],
-    }),
-  );
   return {
     doc: compiled.doc,
     compiled,
     cal: compiled.calendar,
     facts,
     at,
-    reportedMs: toEpochMs(facts.reportedAt),
+    reportedMs,
     nowMs: toEpochMs(now),
     lines,
     findings: [],
     clauses: new Set(["X4"]),
     deadlines: [],
     warrantyEndMs: undefined,
+    windowResults: new Map(),
   };
 }
 

@@ -22,8 +22,9 @@ function toEligibility(level: number): Eligibility {
 export function judgeEligibility(claimFindings: readonly Finding[], lines: readonly LineState[]) {
   const claimLevel = worst(claimFindings);
   const lineLevels = lines.map((l) => Math.max(claimLevel, worst(l.findings)));
-  const open = lineLevels.filter((lvl) => lvl < 2);
-  const overall = claimLevel === 2 || open.length === 0 ? 2 : Math.max(claimLevel, ...open);
+  let overall = -1;
+  for (const lvl of lineLevels) if (lvl < 2 && lvl > overall) overall = lvl;
+  if (claimLevel === 2 || overall === -1) overall = 2;
   return {
     eligibility: toEligibility(overall),
     lines: lines.map((l, i) => ({ sku: l.line.sku, eligibility: toEligibility(lineLevels[i] ?? 2) })),
@@ -35,20 +36,25 @@ export function judgeEligibility(claimFindings: readonly Finding[], lines: reado
  * others name their line's sku.
  */
 export function mergeFindings(claimFindings: readonly Finding[], lines: readonly LineState[]): Finding[] {
-  const out = [...claimFindings];
-  const key = (f: Finding) => `${f.code}|${f.clause}|${f.severity}|${f.message ?? ""}`;
-  const seen = new Set<string>();
+  const out = claimFindings.slice();
+  if (lines.length === 1) {
+    // A single line's findings are the claim's: no sku, nothing to merge.
+    for (const f of lines[0]?.findings ?? []) if (!out.some((g) => sameFinding(f, g))) out.push(f);
+    return out;
+  }
+  const merged: Finding[] = [];
   for (const line of lines) {
     for (const f of line.findings) {
-      const k = key(f);
-      const everywhere = lines.every((l) => l.findings.some((g) => key(g) === k));
-      if (everywhere) {
-        if (!seen.has(k)) out.push(f);
-        seen.add(k);
-      } else {
+      if (lines.every((l) => l.findings.some((g) => sameFinding(f, g)))) {
+        if (!merged.some((g) => sameFinding(f, g))) merged.push(f);
+      } else if (!out.some((g) => g.sku === line.line.sku && sameFinding(f, g))) {
         out.push({ ...f, sku: line.line.sku });
       }
     }
   }
-  return out;
+  return out.concat(merged);
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.code === b.code && a.clause === b.clause && a.severity === b.severity && a.message === b.message;
 }

@@ -9,20 +9,13 @@ export interface WindowResult {
   readonly finding: Finding | undefined;
 }
 
-// Lines of one claim usually share a case, hence a window: judge it once.
-const memo = new WeakMap<EvalContext, Map<WindowRule, WindowResult>>();
-
 /**
  * Judges the report against a reporting window and records `report_by`.
  * Windows are inclusive: a report at exactly the end instant is inside.
  */
 export function judgeWindow(ctx: EvalContext, window: WindowRule): WindowResult {
-  let perCtx = memo.get(ctx);
-  if (!perCtx) {
-    perCtx = new Map();
-    memo.set(ctx, perCtx);
-  }
-  const known = perCtx.get(window);
+  // Lines of one claim usually share a case, hence a window: judge it once.
+  const known = ctx.windowResults.get(window);
   if (known) return known;
 
   ctx.clauses.add(window.clause);
@@ -52,6 +45,6 @@ export function judgeWindow(ctx: EvalContext, window: WindowRule): WindowResult 
       ctx.deadlines.push({ key: "report_by", dueAt, clause: window.clause });
     }
   }
-  perCtx.set(window, result);
+  ctx.windowResults.set(window, result);
   return result;
 }

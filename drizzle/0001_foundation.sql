@@ -119,6 +119,7 @@ CREATE TABLE "claims" (
 	"policy_version_id" integer,
 	"eligibility" text,
 	"summary" text,
+	"case_facts" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"deadlines" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"due_at" timestamp with time zone,
 	"reported_at" timestamp with time zone NOT NULL,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ClaimFactsInput } from "../../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
 import { timestamps, tstz } from "./columns.ts";
 import { customers, orderLines, orders } from "./orders.ts";
@@ -7,6 +8,12 @@ import { policyVersions, stores } from "./stores.ts";
 import { users } from "./users.ts";
 
 export type StoredDeadline = { key: string; dueAt: string; clause: string };
+/**
+ * Facts of the case that the workflow records (condition at inspection, void findings, carrier,
+ * approval and return instants, repair pauses, amounts the agent enters): the part of the engine's
+ * facts that does not come from the order, the claimed lines or the evidence list.
+ */
+export type CaseFacts = Omit<ClaimFactsInput, "reason" | "orderPlacedAt" | "shippedAt" | "deliveredAt" | "reportedAt" | "lines" | "evidence">;
 
 export const claims = pgTable(
   "claims",
@@ -23,6 +30,7 @@ export const claims = pgTable(
     policyVersionId: integer("policy_version_id").references(() => policyVersions.id),
     eligibility: text("eligibility"),
     summary: text("summary"),
+    caseFacts: jsonb("case_facts").$type<CaseFacts>().notNull().default({}),
     deadlines: jsonb("deadlines").$type<StoredDeadline[]>().notNull().default([]),
     // Earliest open deadline, kept beside the JSON so "Due today"/"Overdue" are index range scans.
     dueAt: tstz("due_at"),

@@ -3,6 +3,7 @@ import { hashPassword } from "../../auth/passwords.ts";
 import type { Db } from "../client.ts";
 import { claims, stores, userStores, users } from "../schema/index.ts";
 import type { Role } from "../../../shared/roles.ts";
+import { currentPolicyVersions, seedPolicyVersions } from "../../services/policy-versions.ts";
 import { demoStores } from "./catalog.ts";
 import { generateBatch } from "./generate.ts";
 import { insertBatch, nextIds, syncSequences } from "./insert-batch.ts";
@@ -25,6 +26,7 @@ const colleagues = [
 
 export async function seedReference(db: Db): Promise<void> {
   await db.insert(stores).values(demoStores.map((s) => ({ ...s }))).onConflictDoNothing();
+  await seedPolicyVersions(db, demoStores.map((s) => s.id));
   const existing = await db.select({ id: users.id }).from(users).limit(1);
   if (existing.length) return;
   const people = [
@@ -54,12 +56,13 @@ export async function seedClaims(db: Db, opts: SeedClaimsOptions): Promise<void>
   const rng = createRng(opts.seed ?? 20261123);
   const ids = await nextIds(db);
   const assignees = await assigneesByStore(db);
+  const policies = await currentPolicyVersions(db);
   const storeIds = demoStores.map((s) => s.id);
   const batchSize = opts.batchSize ?? 5000;
   const now = opts.now ?? new Date();
   for (let done = 0; done < opts.count; ) {
     const n = Math.min(batchSize, opts.count - done);
-    await insertBatch(db, generateBatch(rng, ids, n, { now, spanDays: opts.spanDays ?? 90, storeIds, assignees }));
+    await insertBatch(db, generateBatch(rng, ids, n, { now, spanDays: opts.spanDays ?? 90, storeIds, assignees, policies }));
     done += n;
     opts.onProgress?.(done);
   }

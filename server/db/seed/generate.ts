@@ -1,4 +1,6 @@
+import { evaluateClaim, type PolicyDocument } from "../../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
+import { buildFacts, summarizeDecision } from "../../services/claim-evaluation.ts";
 import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders } from "../schema/index.ts";
 import { catalog, type Product } from "./catalog.ts";
 import { cities, firstNames, lastNames, streets } from "./people.ts";
@@ -59,13 +61,21 @@ function statusFor(rng: Rng, ageDays: number): ClaimStatus {
   ]);
 }
 
+const atelierIssues = ["electronic_failure", "missing_or_wrong_accessory", "paint_defect", "detachment", "structural_breakage", "surface_cracking"] as const;
+
 const statusesClosed = new Set<ClaimStatus>(["closed", "rejected", "cancelled"]);
 
 export function generateBatch(
   rng: Rng,
   ids: IdCursor,
   count: number,
-  opts: { now: Date; spanDays: number; storeIds: readonly string[]; assignees: Record<string, number[]> },
+  opts: {
+    now: Date;
+    spanDays: number;
+    storeIds: readonly string[];
+    assignees: Record<string, number[]>;
+    policies: Record<string, { id: number; document: PolicyDocument }>;
+  },
 ): Batch {
   const b: Batch = { customers: [], orders: [], orderLines: [], claims: [], claimLines: [], evidence: [], events: [] };
   const nowMs = opts.now.getTime();
@@ -99,7 +109,7 @@ export function generateBatch(
         id, orderId, sku: p.sku, name: p.name, unitPriceCents: p.priceCents, quantity,
         electronic: p.electronic ?? false, consumable: p.consumable ?? false, motor: p.motor ?? false, partType: p.partType ?? null,
       });
-      return { id, quantity };
+      return { id, quantity, product: p };
     });
     const [city, region, postalCode] = rng.pick(cities);
     const orderNumber = `${storeId.slice(0, 2).toUpperCase()}-${String(100000 + orderId)}`;
@@ -117,22 +127,43 @@ export function generateBatch(
     const assigneeId = status === "new" || pool.length === 0 || rng.chance(0.15) ? null : rng.pick(pool);
     const priority = rng.weighted([[0, 2], [1, 10], [2, 3], [3, 1]] as const);
     const closedAt = statusesClosed.has(status) ? new Date(Math.min(nowMs, reportedAt.getTime() + rng.int(1, 20) * DAY)) : null;
-    const claimed = lines.slice(0, rng.int(1, lines.length));
-    b.claims.push({
-      id: claimId, number, storeId, orderId, customerId, reason, status, priority, assigneeId, reportedAt, closedAt,
-      dueAt: null, deadlines: [],
-      createdAt: reportedAt, updatedAt: closedAt ?? reportedAt,
-      searchText: `${number} ${orderNumber} ${email} ${first} ${last}`.toLowerCase(),
-    });
+    const claimed = lines.slice(0, rng.int(1, lines.length)).map((line) => ({
+      ...line,
+      claimedQuantity: rng.int(1, line.quantity),
+      // Atelier grades accessory and part issues (A3); the other stores judge the line as a whole.
+      issueType: storeId === "atelier" && (reason === "missing_accessory" || reason === "quality_defect") ? rng.pick(atelierIssues) : null,
+    }));
     for (const line of claimed) {
-      b.claimLines.push({ id: ids.claimLine++, claimId, orderLineId: line.id, quantity: rng.int(1, line.quantity) });
+      b.claimLines.push({ id: ids.claimLine++, claimId, orderLineId: line.id, quantity: line.claimedQuantity, issueType: line.issueType });
     }
     const kinds = evidenceByReason[reason] ?? [];
     const evidenceCount = kinds.length === 0 ? 0 : status === "new" ? rng.int(0, 1) : rng.int(0, kinds.length);
+    const evidenceKinds: string[] = [];
     for (let e = 0; e < evidenceCount; e++) {
       const kind = rng.pick(kinds);
+      evidenceKinds.push(kind);
       b.evidence.push({ id: ids.evidence++, claimId, kind, note: kind === "serial_number" ? `SN-${rng.int(100000, 999999)}` : null, createdAt: reportedAt });
     }
+    const policy = opts.policies[storeId]!;
+    const facts = buildFacts({
+      reason,
+      reportedAt,
+      caseFacts: {},
+      order: { placedAt, shippedAt, deliveredAt },
+      evidenceKinds,
+      lines: claimed.map((l) => ({
+        sku: l.product.sku, unitPriceCents: l.product.priceCents, quantity: l.claimedQuantity, electronic: l.product.electronic ?? false,
+        consumable: l.product.consumable ?? false, motor: l.product.motor ?? false, partType: l.product.partType ?? null,
+        issueType: l.issueType, grade: null, failureCause: null,
+      })),
+    });
+    const evaluation = summarizeDecision(evaluateClaim(policy.document, facts, reportedAt), status);
+    b.claims.push({
+      id: claimId, number, storeId, orderId, customerId, reason, status, priority, assigneeId, reportedAt, closedAt,
+      ...evaluation, policyVersionId: policy.id,
+      createdAt: reportedAt, updatedAt: closedAt ?? reportedAt,
+      searchText: `${number} ${orderNumber} ${email} ${first} ${last}`.toLowerCase(),
+    });
     let seq = 1;
     b.events.push({ claimId, seq: seq++, type: "claim_opened", at: reportedAt, data: { reason, channel: rng.pick(["email", "form", "api"]) } });
     if (assigneeId) {

@@ -12,7 +12,8 @@ let c: Awaited<ReturnType<typeof callersFor>>;
 beforeAll(async () => {
   database = await openTestDatabase();
   await seedClaims(database.db, { count: 400, seed: 7, now, batchSize: 200 });
-  // Give a known slice due dates so the due filters have something exact to find.
+  // Replace the engine's due dates with a known slice, so the due filters have something exact to find.
+  await database.db.execute(sql`update claims set due_at = null`);
   await database.db.execute(sql`update claims set due_at = ${new Date(now.getTime() - 3_600_000)} where id % 10 = 0`);
   await database.db.execute(sql`update claims set due_at = ${new Date(now.getTime() + 3_600_000)} where id % 10 = 1`);
   c = await callersFor(database.db, now);

@@ -1,0 +1,141 @@
+import { asc, eq } from "drizzle-orm";
+import { evaluateClaim, type ClaimFactsInput, type Decision } from "../../shared/policy/index.ts";
+import { closedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
+import type { DbOrTx } from "../db/client.ts";
+import { claimLines, claims, evidenceItems, orderLines, orders, type CaseFacts, type StoredDeadline } from "../db/schema/index.ts";
+import { currentPolicyVersion, policyVersionById } from "./policy-versions.ts";
+
+type FactSources = {
+  reason: string;
+  reportedAt: Date;
+  caseFacts: CaseFacts;
+  order: { placedAt: Date; shippedAt: Date | null; deliveredAt: Date | null };
+  lines: {
+    sku: string;
+    unitPriceCents: number;
+    quantity: number;
+    electronic: boolean;
+    consumable: boolean;
+    motor: boolean;
+    partType: string | null;
+    issueType: string | null;
+    grade: string | null;
+    failureCause: string | null;
+  }[];
+  evidenceKinds: string[];
+};
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
+const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+
+/** Assembles the engine's facts from what the database knows about a claim. */
+export function buildFacts(s: FactSources): ClaimFactsInput {
+  return {
+    ...s.caseFacts,
+    reason: s.reason as ClaimFactsInput["reason"],
+    orderPlacedAt: s.order.placedAt.toISOString(),
+    shippedAt: iso(s.order.shippedAt),
+    deliveredAt: iso(s.order.deliveredAt),
+    reportedAt: s.reportedAt.toISOString(),
+    lines: s.lines.map((l) => ({
+      sku: l.sku,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+      electronic: l.electronic || undefined,
+      consumable: l.consumable || undefined,
+      motor: l.motor || undefined,
+      partType: opt(l.partType) as never,
+      issueType: opt(l.issueType) as never,
+      grade: opt(l.grade) as never,
+      failureCause: opt(l.failureCause) as never,
+    })),
+    evidence: s.evidenceKinds.map((kind) => ({ kind: kind as never })),
+  };
+}
+
+/** Deadlines that bind the store (not the customer's own, like shipping a return or the reporting window). */
+const ownDeadlines = new Set(["review_due", "refund_due", "exchange_ship_due", "freight_reimbursement_due"]);
+
+/**
+ * The queue's "Due" column: the earliest of our own deadlines while the claim is open and the ball is in
+ * our court. Waiting on the customer pauses it (no due date shown).
+ */
+export function nextDueAt(deadlines: readonly StoredDeadline[], status: ClaimStatus): Date | null {
+  if (closedStatuses.includes(status) || waitingOnCustomer.includes(status)) return null;
+  const times = deadlines.filter((d) => ownDeadlines.has(d.key)).map((d) => Date.parse(d.dueAt));
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+export function summarizeDecision(decision: Decision, status: ClaimStatus) {
+  const deadlines: StoredDeadline[] = decision.deadlines.map((d) => ({ key: d.key, dueAt: d.dueAt, clause: d.clause }));
+  return { eligibility: decision.eligibility, deadlines, dueAt: nextDueAt(deadlines, status) };
+}
+
+async function loadSources(db: DbOrTx, claimId: number) {
+  const [claim] = await db
+    .select({
+      id: claims.id,
+      storeId: claims.storeId,
+      reason: claims.reason,
+      status: claims.status,
+      reportedAt: claims.reportedAt,
+      caseFacts: claims.caseFacts,
+      policyVersionId: claims.policyVersionId,
+      placedAt: orders.placedAt,
+      shippedAt: orders.shippedAt,
+      deliveredAt: orders.deliveredAt,
+    })
+    .from(claims)
+    .innerJoin(orders, eq(orders.id, claims.orderId))
+    .where(eq(claims.id, claimId));
+  if (!claim) throw new Error(`claim ${claimId} not found`);
+  const [lines, evidence] = await Promise.all([
+    db
+      .select({
+        sku: orderLines.sku,
+        unitPriceCents: orderLines.unitPriceCents,
+        quantity: claimLines.quantity,
+        electronic: orderLines.electronic,
+        consumable: orderLines.consumable,
+        motor: orderLines.motor,
+        partType: claimLines.partType,
+        issueType: claimLines.issueType,
+        grade: claimLines.grade,
+        failureCause: claimLines.failureCause,
+        orderPartType: orderLines.partType,
+      })
+      .from(claimLines)
+      .innerJoin(orderLines, eq(orderLines.id, claimLines.orderLineId))
+      .where(eq(claimLines.claimId, claimId))
+      .orderBy(asc(claimLines.id)),
+    db.select({ kind: evidenceItems.kind }).from(evidenceItems).where(eq(evidenceItems.claimId, claimId)),
+  ]);
+  return {
+    claim,
+    facts: buildFacts({
+      reason: claim.reason,
+      reportedAt: claim.reportedAt,
+      caseFacts: claim.caseFacts,
+      order: claim,
+      // The grader's part type wins; otherwise the catalogue's.
+      lines: lines.map(({ orderPartType, ...l }) => ({ ...l, partType: l.partType ?? orderPartType })),
+      evidenceKinds: evidence.map((e) => e.kind),
+    }),
+  };
+}
+
+/** The decision for a claim under the policy version it was judged by (or the store's current one if none yet). */
+export async function evaluateStoredClaim(db: DbOrTx, claimId: number, now: Date) {
+  const { claim, facts } = await loadSources(db, claimId);
+  const policy = claim.policyVersionId ? await policyVersionById(db, claim.policyVersionId) : await currentPolicyVersion(db, claim.storeId);
+  return { decision: evaluateClaim(policy.document, facts, now), facts, policy, status: claim.status };
+}
+
+/** Re-evaluates and stores eligibility, deadlines and the next due date; call inside the write's transaction. */
+export async function refreshClaimEvaluation(tx: DbOrTx, claimId: number, now: Date) {
+  const { decision, policy, status } = await evaluateStoredClaim(tx, claimId, now);
+  const summary = summarizeDecision(decision, status);
+  await tx.update(claims).set({ ...summary, policyVersionId: policy.id }).where(eq(claims.id, claimId));
+  return decision;
+}
+

@@ -80,6 +80,7 @@ export const atelier = {
       options: [],
     },
     {
+      // Interpretation: without a recorded severity coverage is unknown: review.
       id: "box-damage-unrated",
       clause: "A1",
       summary: "Box damage whose severity is not recorded yet.",
@@ -105,6 +106,7 @@ export const atelier = {
     sharesPct: { low: 25, medium: 50, high: 100 },
     partValues: {
       clause: "A5",
+      // Interpretation: per unit, multiplied by the line's quantity.
       summary: "Maximum reimbursement per part, per unit.",
       valuesCents: {
         detachment_only: 500,
@@ -139,6 +141,8 @@ export const atelier = {
         surface_cracking: "depends",
       },
     },
+    // Interpretation: the facts cannot carry an agent-set value, so Depends
+    // always leaves the partial refund without an amount (grade_depends, warn).
     dependsRule: { clause: "A6", summary: "Depends: the agent sets grade or value with a reason." },
   },
   unannouncedReturn: { clause: "X1", summary: "Contact first, then return.", severity: "warn" },

@@ -45,6 +45,8 @@ export const chipyard = {
         ],
       },
       freight: { clause: "C5", summary: "Change-of-mind returns are customer-paid.", payer: "customer" },
+      // Interpretation: the supervisor's exception is not a fact, so change of
+      // mind always stays in review; the amount waits for both costs.
       findings: [
         {
           clause: "C5",
@@ -90,6 +92,8 @@ export const chipyard = {
           clause: "C6",
           summary: "Keep it: 50 % of the price difference plus reshipment of the right item.",
           kind: "keep_with_compensation",
+          // Interpretation: the text's "Option 1" is preferred; receivedItemValueCents
+          // is the value of everything received for the claimed lines.
           preferred: true,
           amount: { type: "price_difference_share", pct: 50 },
           returnsGoods: false,
@@ -131,6 +135,8 @@ export const chipyard = {
   // also contradicts itself (C5); other reasons go to a person.
   uncovered: { clause: "C7", summary: "Only defects and functional failures are plainly returnable; others are reviewed.", severity: "warn" },
   grading: { clause: "G", summary: "Default grade shares.", sharesPct: { low: 25, medium: 50, high: 100 } },
+  // Interpretation: checked for change of mind only, as the rule book says;
+  // for defects, testing is how the fault is found.
   conditionRules: [
     {
       clause: "C4",
@@ -180,6 +186,8 @@ export const chipyard = {
     },
   ],
   unannouncedReturn: { clause: "X1", summary: "Unauthorised parcels are refused or disposed of.", severity: "warn" },
+  // Interpretation: a refused parcel ends the return, so block; names compare
+  // without case or punctuation.
   returnCarrier: { clause: "C2", summary: "FedEx or DHL only.", allowed: ["FedEx", "DHL"], severity: "block" },
   rma: { clause: "C1", summary: "RMA followed by 9 digits, marked on the parcel.", prefix: "RMA", digits: 9 },
   payoutNote: { clause: "C10", summary: "Funds appear in 10–15 business days.", minBusinessDays: 10, maxBusinessDays: 15 },

@@ -61,6 +61,8 @@ export const everyday = {
       clause: "E1",
       summary: "Cancellation within 24 hours or before shipping is free.",
       reasons: ["cancellation"],
+      // Interpretation: 24 hours inclusive; "before shipping" = no shippedAt,
+      // or shipped only after the request.
       whenAny: [
         { type: "reported_within", anchor: "orderPlacedAt", within: { amount: 24, unit: "hours" } },
         { type: "not_shipped" },
@@ -109,6 +111,8 @@ export const everyday = {
       summary: "An electronic product failing within 3 months of delivery is refunded in full.",
       reasons: ["quality_defect"],
       lines: { electronic: true },
+      // Interpretation: 3 months = same local day and time, not end of day;
+      // mixed electronic/other lines each get their own window.
       window: {
         clause: "E5",
         summary: "3 months from delivery instead of 30 days.",
@@ -130,6 +134,7 @@ export const everyday = {
       window: returnWindow,
       evidence: goodsEvidence,
       freight: merchantFreight,
+      // Interpretation: the customer chooses among these, so none is preferred.
       options: [
         exchange,
         returnWholeAmount,

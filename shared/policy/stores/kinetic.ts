@@ -39,6 +39,7 @@ export const kinetic = {
       freight: { clause: "K1", summary: "Free return for quality issues.", payer: "merchant" },
       options: [
         { clause: "K3", summary: "Replacement first.", kind: "replacement", preferred: true, amount: { type: "none" } },
+        // Interpretation: K1 promises a free *return*, so the goods travel back.
         { clause: "K3", summary: "Full refund as the alternative.", kind: "full_refund", amount: { type: "paid" }, returnsGoods: true },
       ],
     },
@@ -89,6 +90,7 @@ export const kinetic = {
       summary: "Warranty: free replacement of any part within a year.",
       reasons: ["warranty"],
       underWarranty: true,
+      // Interpretation: anchored on delivery only; without it the claim is reviewed.
       freight: { clause: "K5", summary: "Free replacement.", payer: "merchant" },
       options: [{ clause: "K5", summary: "Replacement only.", kind: "replacement", preferred: true, amount: { type: "none" } }],
     },
@@ -100,6 +102,8 @@ export const kinetic = {
   warranty: { clause: "K5", summary: "12 months from delivery.", months: 12, anchors: ["deliveredAt"] },
   deadlines: [
     {
+      // Interpretation: the text says both "within 48 hours" and "around 2
+      // business days"; the rule book's 48 hours from inspection wins.
       key: "refund_due",
       clause: "K7",
       summary: "Refund within 48 hours after the inspection is confirmed.",

@@ -52,6 +52,8 @@ export const layerworks = {
     summary: "12 months from delivery, or from shipping when delivery is unknown.",
     months: 12,
     anchors: ["deliveredAt", "shippedAt"],
+    // Interpretation: the facts carry no "replacement delivered" date, so the
+    // end is always computed from the original delivery and never restarts.
     replacementRule: { clause: "L8", summary: "End date computed from the original delivery, never from a replacement." },
     pauseRule: { clause: "L9", summary: "Repair pauses extend the end date." },
   },

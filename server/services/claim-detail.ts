@@ -6,6 +6,18 @@ import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, 
 import type { SessionUser } from "../trpc/context.ts";
 import { assertStoreAccess } from "./scope.ts";
 
+/** Id and store of a claim the caller may see; NOT_FOUND otherwise. */
+export async function getClaimRef(db: DbOrTx, user: SessionUser, number: string) {
+  const [claim] = await db
+    .select({ id: claims.id, storeId: claims.storeId, version: claims.version, status: claims.status })
+    .from(claims)
+    .where(eq(claims.number, number.toUpperCase()))
+    .limit(1);
+  if (!claim) throw new TRPCError({ code: "NOT_FOUND", message: `Claim ${number} does not exist.` });
+  assertStoreAccess(user, claim.storeId);
+  return claim;
+}
+
 export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
   const [claim] = await db
     .select({

@@ -10,9 +10,9 @@ export function storeScope(user: SessionUser, column: AnyPgColumn): SQL | undefi
   return inArray(column, user.storeIds);
 }
 
-export function assertStoreAccess(user: SessionUser, storeId: string): void {
+export function assertStoreAccess(user: SessionUser, storeId: string, what: "claim" | "store" = "claim"): void {
   if (user.storeIds !== null && !user.storeIds.includes(storeId)) {
-    // Same answer as a missing claim, so store membership cannot be probed.
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such claim in your stores." });
+    // Same answer as a missing record, so store membership cannot be probed.
+    throw new TRPCError({ code: "NOT_FOUND", message: what === "claim" ? "No such claim in your stores." : "No such store among yours." });
   }
 }

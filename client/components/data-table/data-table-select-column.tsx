@@ -35,10 +35,12 @@ function createSelectColumn<TData extends RowData>(
     header: ({ table }) => {
       const all = table.getIsAllPageRowsSelected();
       const some = table.getIsSomePageRowsSelected();
+      const empty = table.getRowModel().rows.length === 0;
       return (
         <div className="flex items-center">
           <Checkbox
-            checked={all ? true : some ? "indeterminate" : false}
+            checked={all && !empty ? true : some ? "indeterminate" : false}
+            disabled={empty}
             onCheckedChange={(value) => table.toggleAllPageRowsSelected(value === true)}
             aria-label="Select all rows on this page"
           />

@@ -193,6 +193,7 @@ function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   const rows = table.getRowModel().rows;
+  const headerGroups = table.getHeaderGroups();
   const visibleColumns = table.getVisibleLeafColumns();
   const columnCount = Math.max(1, visibleColumns.length);
   const interactive = Boolean(onRowClick || getRowHref);
@@ -331,13 +332,16 @@ function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
       </TableRow>
     );
   } else {
-    body = rows.map((row) => {
+    // aria-rowindex is 1-based and counts the header row(s).
+    const firstRowIndex = pagination.pageIndex * pagination.pageSize + headerGroups.length + 1;
+    body = rows.map((row, index) => {
       const selected = row.getIsSelected();
       const href = getRowHref?.(row.original);
       return (
         <TableRow
           key={row.id}
           data-row-id={row.id}
+          aria-rowindex={firstRowIndex + index}
           data-state={selected ? "selected" : undefined}
           data-href={href}
           tabIndex={row.id === tabStopId ? 0 : -1}
@@ -348,7 +352,7 @@ function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
           onClick={(event) => onRowClickEvent(row, event)}
           onAuxClick={(event) => onRowAuxClick(row, event)}
           className={cn(
-            "h-9 scroll-mt-9 outline-none focus-visible:bg-accent/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring",
+            "h-9 scroll-mt-9 outline-none focus-visible:bg-accent/60 focus-visible:shadow-[inset_0_0_0_2px_var(--color-ring)]",
             interactive && "cursor-pointer",
             getRowClassName?.(row.original),
           )}
@@ -391,13 +395,17 @@ function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
         <Table
           aria-label={props["aria-label"]}
           aria-busy={isLoading || isFetching || undefined}
-          aria-rowcount={rowCount !== undefined ? rowCount + 1 : undefined}
+          aria-rowcount={rowCount !== undefined ? rowCount + headerGroups.length : undefined}
           containerClassName="min-h-0 flex-1 overflow-auto"
           className="tabular-nums"
         >
           <TableHeader>
-            {table.getHeaderGroups().map((headerGroup) => (
-              <TableRow key={headerGroup.id} className="border-0 hover:bg-transparent">
+            {headerGroups.map((headerGroup, index) => (
+              <TableRow
+                key={headerGroup.id}
+                aria-rowindex={index + 1}
+                className="border-0 hover:bg-transparent"
+              >
                 {headerGroup.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
                   return (

@@ -23,13 +23,21 @@ export type DbOrTx = Db | Tx;
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The node-postgres pool when on PostgreSQL. */
+  pool?: pg.Pool;
   close: () => Promise<void>;
   ping: () => Promise<void>;
 };
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
-export type OpenOptions = { url?: string; dataDir?: string; poolMax?: number };
+export type OpenOptions = {
+  url?: string;
+  dataDir?: string;
+  poolMax?: number;
+  /** Sees every statement drizzle sends (benchmarks replay them straight through the driver). */
+  onQuery?: (query: string, params: unknown[]) => void;
+};
 
 /** `dataDir` "memory://" gives a throwaway in-memory PGlite (tests). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -37,10 +45,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
     // An idle client dropping (database restart) must not crash the process; the pool reconnects.
     pool.on("error", () => {});
-    const db = drizzlePg({ client: pool, schema });
+    const logger = opts.onQuery ? { logQuery: opts.onQuery } : undefined;
+    const db = drizzlePg({ client: pool, schema, logger });
     return {
       db,
       kind: "postgres",
+      pool,
       close: () => pool.end(),
       ping: async () => {
         await pool.query("select 1");

@@ -61,13 +61,19 @@ const ownDeadlines = new Set(["review_due", "refund_due", "exchange_ship_due", "
  * our court. Waiting on the customer pauses it (no due date shown).
  */
 export function nextDueAt(deadlines: readonly StoredDeadline[], status: ClaimStatus): Date | null {
+  // (deadlines arrive already shifted by any pause; see summarizeDecision)
   if (closedStatuses.includes(status) || waitingOnCustomer.includes(status)) return null;
   const times = deadlines.filter((d) => ownDeadlines.has(d.key)).map((d) => Date.parse(d.dueAt));
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
-export function summarizeDecision(decision: Decision, status: ClaimStatus) {
-  const deadlines: StoredDeadline[] = decision.deadlines.map((d) => ({ key: d.key, dueAt: d.dueAt, clause: d.clause }));
+/** `pausedMs`: time spent waiting on the customer, added to our own deadlines (they pause, E7/C8/K7/C10). */
+export function summarizeDecision(decision: Decision, status: ClaimStatus, pausedMs = 0) {
+  const deadlines: StoredDeadline[] = decision.deadlines.map((d) => ({
+    key: d.key,
+    dueAt: pausedMs && ownDeadlines.has(d.key) ? new Date(Date.parse(d.dueAt) + pausedMs).toISOString() : d.dueAt,
+    clause: d.clause,
+  }));
   return { eligibility: decision.eligibility, deadlines, dueAt: nextDueAt(deadlines, status) };
 }
 
@@ -80,6 +86,7 @@ async function loadSources(db: DbOrTx, claimId: number) {
       status: claims.status,
       reportedAt: claims.reportedAt,
       caseFacts: claims.caseFacts,
+      pausedMs: claims.pausedMs,
       policyVersionId: claims.policyVersionId,
       placedAt: orders.placedAt,
       shippedAt: orders.shippedAt,
@@ -128,13 +135,13 @@ async function loadSources(db: DbOrTx, claimId: number) {
 export async function evaluateStoredClaim(db: DbOrTx, claimId: number, now: Date) {
   const { claim, facts } = await loadSources(db, claimId);
   const policy = claim.policyVersionId ? await policyVersionById(db, claim.policyVersionId) : await currentPolicyVersion(db, claim.storeId);
-  return { decision: evaluateClaim(policy.document, facts, now), facts, policy, status: claim.status };
+  return { decision: evaluateClaim(policy.document, facts, now), facts, policy, status: claim.status, pausedMs: claim.pausedMs };
 }
 
 /** Re-evaluates and stores eligibility, deadlines and the next due date; call inside the write's transaction. */
 export async function refreshClaimEvaluation(tx: DbOrTx, claimId: number, now: Date) {
-  const { decision, policy, status } = await evaluateStoredClaim(tx, claimId, now);
-  const summary = summarizeDecision(decision, status);
+  const { decision, policy, status, pausedMs } = await evaluateStoredClaim(tx, claimId, now);
+  const summary = summarizeDecision(decision, status, pausedMs);
   await tx.update(claims).set({ ...summary, policyVersionId: policy.id }).where(eq(claims.id, claimId));
   return decision;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ClaimFactsInput } from "../../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
 import { timestamps, tstz } from "./columns.ts";
@@ -36,6 +36,15 @@ export const claims = pgTable(
     dueAt: tstz("due_at"),
     reportedAt: tstz("reported_at").notNull(),
     closedAt: tstz("closed_at"),
+    /** RMA number (C1) once a return is authorised; unique across stores. */
+    rmaNumber: text("rma_number"),
+    /** Our deadlines pause while we wait on the customer: when the current pause began, and the total so far. */
+    pausedAt: tstz("paused_at"),
+    pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
+    /** A supervisor's recorded exception (goodwill, late return, C5): lets proposals through an ineligible verdict. */
+    exceptionReason: text("exception_reason"),
+    exceptionById: integer("exception_by_id").references(() => users.id),
+    exceptionAt: tstz("exception_at"),
     // Lower-cased claim number, order number, customer e-mail and name for the trigram search index.
     searchText: text("search_text").notNull(),
     version: integer("version").notNull().default(1),
@@ -43,6 +52,7 @@ export const claims = pgTable(
   },
   (t) => [
     uniqueIndex("claims_number_uq").on(t.number),
+    uniqueIndex("claims_rma_uq").on(t.rmaNumber),
     index("claims_status_due_idx").on(t.status, t.dueAt),
     index("claims_store_status_due_idx").on(t.storeId, t.status, t.dueAt),
     index("claims_assignee_status_idx").on(t.assigneeId, t.status),
@@ -94,6 +104,8 @@ export const claimEvents = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
+    /** The claim's version this change produced: a CONFLICT can list exactly what the person missed. */
+    claimVersion: integer("claim_version"),
     type: text("type").notNull(),
     actorId: integer("actor_id").references(() => users.id),
     at: tstz("at").notNull().defaultNow(),
@@ -112,6 +124,8 @@ export const refunds = pgTable(
     currency: text("currency").notNull().default("USD"),
     kind: text("kind").notNull(), // the resolution option it pays: full_refund, partial_refund, …
     method: text("method").notNull().default("original_payment"), // or store_coupon
+    couponCode: text("coupon_code"),
+    executedById: integer("executed_by_id").references(() => users.id),
     status: text("status").notNull().default("proposed"), // proposed | approved | rejected | executed
     isException: boolean("is_exception").notNull().default(false),
     reason: text("reason"),

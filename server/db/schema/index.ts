@@ -3,3 +3,6 @@ export * from "./users.ts";
 export * from "./orders.ts";
 export * from "./claims.ts";
 
+export * from "./fulfilment.ts";
+export * from "./messages.ts";
+export * from "./jobs.ts";

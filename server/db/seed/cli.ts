@@ -21,7 +21,7 @@ await seedReference(database.db);
 
 const started = Date.now();
 const bar = new cliProgress.SingleBar(
-  { format: "seeding claims [{bar}] {percentage}% | {value}/{total} | {rate} claims/s | eta {eta_formatted}", hideCursor: true },
+  { format: "seeding claims [{bar}] {percentage}% | {value}/{total} | {rate} claims/s | eta {eta_formatted}", hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
   cliProgress.Presets.shades_classic,
 );
 bar.start(count, 0, { rate: 0 });

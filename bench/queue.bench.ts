@@ -1,0 +1,112 @@
+// npm run bench:queue [-- --claims 1000000 --runs 50]
+// Queue and claim-page latency through the real tRPC router at N claims on PostgreSQL, next to the same
+// SQL statements replayed straight through the driver in the same run (the database's own speed).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import type { ListClaimsInput } from "../shared/schemas/claim-queue.ts";
+import { migrateDatabase, openDatabase } from "../server/db/client.ts";
+import { seedClaims, seedReference } from "../server/db/seed/demo.ts";
+import { callerFor, demo, sessionUserByEmail } from "../server/test/callers.ts";
+import { summarize, timeIt } from "./stats.ts";
+
+const { values } = parseArgs({ options: { claims: { type: "string", default: "1000000" }, runs: { type: "string", default: "50" } } });
+const target = Number(values.claims);
+const runs = Number(values.runs);
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  console.error("bench:queue measures PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL), e.g. from scripts/pg-throwaway.sh");
+  process.exit(2);
+}
+
+let capture: { query: string; params: unknown[] }[] | null = null;
+const database = await openDatabase({ url, poolMax: 10, onQuery: (query, params) => capture?.push({ query, params }) });
+await migrateDatabase(database);
+await seedReference(database.db);
+const count = async () => Number((await database.db.execute<{ n: number }>(sql`select count(*)::int n from claims`)).rows[0]!.n);
+const have = await count();
+if (have < target) {
+  console.error(`seeding ${target - have} claims (have ${have})…`);
+  await seedClaims(database.db, { count: target - have, spanDays: 730, seed: 1 + have, onProgress: (d) => d % 100_000 === 0 && console.error(`  ${d}`) });
+  await database.db.execute(sql`analyze`);
+}
+const total = await count();
+const pool = database.pool!;
+
+const users = {
+  agent: await sessionUserByEmail(database.db, demo.agent),
+  supervisor: await sessionUserByEmail(database.db, demo.supervisor),
+  admin: await sessionUserByEmail(database.db, demo.admin),
+};
+type Who = keyof typeof users;
+const callers = { agent: callerFor(database.db, users.agent), supervisor: callerFor(database.db, users.supervisor), admin: callerFor(database.db, users.admin) };
+
+async function captured(fn: () => Promise<unknown>) {
+  capture = [];
+  await fn();
+  const statements = capture;
+  capture = null;
+  return statements;
+}
+
+type Row = { name: string; who: Who; server: ReturnType<typeof summarize>; rawSql?: ReturnType<typeof summarize>; ratio?: number };
+const results: Row[] = [];
+
+async function measure(name: string, who: Who, call: () => Promise<unknown>) {
+  const statements = await captured(call);
+  const server = summarize(await timeIt(call, runs));
+  const rawSql = summarize(await timeIt(() => Promise.all(statements.map((s) => pool.query(s.query, s.params as unknown[]))), runs));
+  const row = { name, who, server, rawSql, ratio: Math.round((server.p50 / rawSql.p50) * 100) / 100 };
+  results.push(row);
+  console.error(`${name.padEnd(44)} ${who.padEnd(10)} p50 ${server.p50.toFixed(2).padStart(7)} p95 ${server.p95.toFixed(2).padStart(7)} p99 ${server.p99.toFixed(2).padStart(7)} ms | raw p50 ${rawSql.p50.toFixed(2).padStart(7)} | ×${row.ratio}`);
+}
+
+const list = (who: Who, input: ListClaimsInput) => () => callers[who].claims.listClaims(input);
+const sorts = ["dueAt", "number", "createdAt", "updatedAt", "priority", "status", "store", "reason"] as const;
+for (const sortBy of sorts) {
+  for (const sortOrder of ["asc", "desc"] as const) await measure(`queue sort ${sortBy} ${sortOrder}`, "agent", list("agent", { sortBy, sortOrder }));
+}
+const sample = (await callers.admin.claims.listClaims({ filters: { includeClosed: true }, sortBy: "createdAt", sortOrder: "desc", pageSize: 25 })).rows[7]!;
+const filters: [string, Who, ListClaimsInput][] = [
+  ["queue default (open, due first)", "supervisor", {}],
+  ["queue all stores incl. closed", "admin", { filters: { includeClosed: true }, sortBy: "createdAt", sortOrder: "desc" }],
+  ["filter status in_review", "agent", { filters: { status: ["in_review"] } }],
+  ["filter store kinetic", "agent", { filters: { store: ["kinetic"] } }],
+  ["filter reason quality_defect", "agent", { filters: { reason: ["quality_defect"] } }],
+  ["filter priority urgent", "agent", { filters: { priority: ["urgent"] } }],
+  ["view unassigned", "agent", { filters: { assignee: ["unassigned"] } }],
+  ["view my claims", "agent", { filters: { assignee: ["me"] } }],
+  ["view due today", "agent", { filters: { due: "today" } }],
+  ["view overdue", "agent", { filters: { due: "overdue" } }],
+  ["search claim number", "admin", { filters: { q: sample.number, includeClosed: true } }],
+  ["search customer e-mail", "admin", { filters: { q: sample.customerEmail, includeClosed: true } }],
+  ["search customer last name", "admin", { filters: { q: sample.customerName.split(" ")[1]!.toLowerCase(), includeClosed: true } }],
+  ["combined status+store+priority", "supervisor", { filters: { status: ["in_review", "awaiting_evidence"], store: ["everyday"], priority: ["high", "urgent"] } }],
+  ["page 20 of the open queue", "supervisor", { page: 20 }],
+];
+for (const [name, who, input] of filters) await measure(name, who, list(who, input));
+
+await measure("facet counts (open queue)", "agent", () => callers.agent.claims.listClaimFacets({ filters: {} }));
+const open = (await callers.agent.claims.listClaims({ pageSize: 100 })).rows.map((r) => r.number);
+let i = 0;
+await measure("claim page (getClaim)", "agent", () => callers.agent.claims.getClaim({ number: open[i++ % open.length]! }));
+await measure("claim page (evaluateClaim)", "agent", () => callers.agent.claims.evaluateClaim({ number: open[i++ % open.length]! }));
+
+const queueRows = results.filter((r) => r.name.startsWith("queue") || r.name.startsWith("filter") || r.name.startsWith("view") || r.name.startsWith("search") || r.name.startsWith("combined") || r.name.startsWith("page"));
+const worstP95 = Math.max(...queueRows.map((r) => r.server.p95));
+const ratios = queueRows.map((r) => r.ratio!).sort((a, b) => a - b);
+const summary = { claims: total, runs, date: new Date().toISOString(), queueWorstP95Ms: worstP95, queueMedianRatio: ratios[Math.floor(ratios.length / 2)], queueMaxRatio: ratios.at(-1), results };
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/queue.json", JSON.stringify(summary, null, 2));
+const md = [
+  `# Queue benchmark: ${total.toLocaleString("en-US")} claims on PostgreSQL (${runs} runs each, ${summary.date})`,
+  "",
+  `Worst queue p95 ${worstP95} ms; median ratio to raw SQL ×${summary.queueMedianRatio}, worst ×${summary.queueMaxRatio}.`,
+  "",
+  "| scenario | role | p50 ms | p95 ms | p99 ms | raw SQL p50 ms | ratio |",
+  "|---|---|---:|---:|---:|---:|---:|",
+  ...results.map((r) => `| ${r.name} | ${r.who} | ${r.server.p50} | ${r.server.p95} | ${r.server.p99} | ${r.rawSql?.p50 ?? ""} | ${r.ratio ?? ""} |`),
+].join("\n");
+writeFileSync("bench/results/queue.md", `${md}\n`);
+console.log(md);
+await database.close();

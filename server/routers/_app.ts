@@ -2,12 +2,20 @@ import { router } from "../trpc/init.ts";
 import { authRouter } from "./auth/index.ts";
 import { claimsRouter } from "./claims/index.ts";
 import { policyRouter } from "./policy/index.ts";
+import { workflowRouter } from "./workflow/index.ts";
+import { resolutionRouter } from "./resolution/index.ts";
+import { approvalsRouter } from "./approvals/index.ts";
+import { evidenceRouter } from "./evidence/index.ts";
 import { storesRouter } from "./stores/index.ts";
 
 export const appRouter = router({
   auth: authRouter,
   claims: claimsRouter,
   policy: policyRouter,
+  workflow: workflowRouter,
+  resolution: resolutionRouter,
+  approvals: approvalsRouter,
+  evidence: evidenceRouter,
   stores: storesRouter,
 });
 

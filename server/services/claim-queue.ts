@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
 import { closedStatuses, priorities, type Priority } from "../../shared/workflow/statuses.ts";
 import type { z } from "zod";
@@ -15,6 +15,9 @@ type Dimension = "status" | "store" | "reason" | "priority" | "assignee";
 /** The time zone was validated by the input schema. */
 export const endOfTodayIn = (timeZone: string, now: Date): Date => new Date(endOfDay(new TZDate(now, timeZone)).getTime());
 
+// Literal, not bound parameters, so the planner can match the partial "open claims" indexes.
+const openOnly = sql`${claims.status} not in (${sql.raw(closedStatuses.map((x) => `'${x}'`).join(", "))})`;
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every condition the filters imply, except the dimension a facet is counting. */
@@ -27,7 +30,7 @@ export function queueConditions(
   const f = filters;
   if (opts.except !== "status") {
     if (f.status?.length) parts.push(inArray(claims.status, f.status));
-    else if (!f.includeClosed) parts.push(notInArray(claims.status, [...closedStatuses]));
+    else if (!f.includeClosed) parts.push(openOnly);
   }
   if (opts.except !== "store" && f.store?.length) parts.push(inArray(claims.storeId, f.store));
   if (opts.except !== "reason" && f.reason?.length) parts.push(inArray(claims.reason, f.reason));
@@ -52,20 +55,31 @@ export function queueConditions(
   return and(...parts);
 }
 
+/** Each sort matches an index in schema/claims.ts column for column, in both directions. */
 function orderBy(sortBy: QueueSortKey, dir: "asc" | "desc"): SQL[] {
   const d = dir === "asc" ? asc : desc;
-  const nulls = dir === "asc" ? sql`nulls last` : sql`nulls first`;
+  const thenDue = [d(claims.dueAt), d(claims.id)];
   switch (sortBy) {
     case "number":
       return [d(claims.id)];
     case "dueAt":
-      return [sql`${claims.dueAt} ${sql.raw(dir)} ${nulls}`, d(claims.id)];
+      return thenDue;
     case "priority":
-      return [d(claims.priority), sql`${claims.dueAt} asc nulls last`, asc(claims.id)];
+      // Most urgent first, and within a priority the earliest due (index priority desc, due_at, id).
+      // NULLS spelled out to match the index's DESC NULLS LAST, or the planner would not walk it.
+      return dir === "desc"
+        ? [sql`${claims.priority} desc nulls last`, asc(claims.dueAt), asc(claims.id)]
+        : [sql`${claims.priority} asc nulls first`, desc(claims.dueAt), desc(claims.id)];
     case "store":
-      return [d(claims.storeId), d(claims.id)];
-    default:
-      return [d(claims[sortBy]), d(claims.id)];
+      return [d(claims.storeId), ...thenDue];
+    case "status":
+      return [d(claims.status), ...thenDue];
+    case "reason":
+      return [d(claims.reason), ...thenDue];
+    case "createdAt":
+      return [d(claims.createdAt), d(claims.id)];
+    case "updatedAt":
+      return [d(claims.updatedAt), d(claims.id)];
   }
 }
 
@@ -118,28 +132,45 @@ const facetColumns = {
   priority: claims.priority,
   assignee: claims.assigneeId,
 } as const;
+const dims = Object.keys(facetColumns) as Dimension[];
+const activeIn = (f: QueueFilters, dim: Dimension) => (f[dim]?.length ?? 0) > 0;
 
-/** Counts per value of each filter dimension, under every other active filter (faceted search). */
+const facetKey = (dim: Dimension, value: unknown) =>
+  dim === "priority" ? (priorities[Number(value)] ?? "normal") : value === null ? "unassigned" : String(value);
+
+/**
+ * Counts per value of each filter dimension, under every other active filter (faceted search).
+ * Dimensions without a filter of their own share one scan (GROUPING SETS); each filtered dimension
+ * needs its own query that leaves its filter out.
+ */
 export async function claimFacets(db: DbOrTx, user: SessionUser, input: Pick<ListInput, "filters" | "timeZone">, now: Date) {
-  const dims = Object.keys(facetColumns) as Dimension[];
-  const results = await Promise.all(
-    dims.map((dim) =>
-      db
-        .select({ value: facetColumns[dim], n: count() })
-        .from(claims)
-        .where(queueConditions(user, input.filters, { now, timeZone: input.timeZone, except: dim }))
-        .groupBy(facetColumns[dim]),
-    ),
-  );
-  const facets = {} as Record<Dimension, Record<string, number>>;
-  dims.forEach((dim, i) => {
-    const out: Record<string, number> = {};
-    for (const row of results[i] ?? []) {
-      const key =
-        dim === "priority" ? (priorities[Number(row.value)] ?? "normal") : row.value === null ? "unassigned" : String(row.value);
-      out[key] = Number(row.n);
-    }
-    facets[dim] = out;
+  const facets = Object.fromEntries(dims.map((d) => [d, {} as Record<string, number>])) as Record<Dimension, Record<string, number>>;
+  const shared = dims.filter((d) => !activeIn(input.filters, d));
+  const own = dims.filter((d) => activeIn(input.filters, d));
+  const tasks: Promise<void>[] = own.map(async (dim) => {
+    const rows = await db
+      .select({ value: facetColumns[dim], n: count() })
+      .from(claims)
+      .where(queueConditions(user, input.filters, { now, timeZone: input.timeZone, except: dim }))
+      .groupBy(facetColumns[dim]);
+    for (const r of rows) facets[dim][facetKey(dim, r.value)] = Number(r.n);
   });
+  if (shared.length) {
+    const cols = shared.map((d) => facetColumns[d]);
+    const where = queueConditions(user, input.filters, { now, timeZone: input.timeZone }) ?? sql`true`;
+    tasks.push(
+      (async () => {
+        const res = await db.execute<Record<string, unknown>>(sql`
+          select ${sql.join(cols.map((c, i) => sql`${c} as v${sql.raw(String(i))}, grouping(${c}) as g${sql.raw(String(i))}`), sql`, `)}, count(*)::int as n
+          from ${claims} where ${where}
+          group by grouping sets (${sql.join(cols.map((c) => sql`(${c})`), sql`, `)})`);
+        for (const row of res.rows) {
+          const i = shared.findIndex((_, k) => Number(row[`g${k}`]) === 0);
+          if (i >= 0) facets[shared[i]!][facetKey(shared[i]!, row[`v${i}`])] = Number(row.n);
+        }
+      })(),
+    );
+  }
+  await Promise.all(tasks);
   return facets;
 }

@@ -55,9 +55,10 @@ function statusFor(rng: Rng, ageDays: number): ClaimStatus {
       ["resolution_proposed", 1], ["awaiting_approval", 2], ["approved", 1], ["refunded", 1], ["replacement_shipped", 1], ["closed", 2],
     ]);
   }
+  // A working team closes what it opens: a few percent of older claims are still waiting on something.
   return rng.weighted([
-    ["closed", 20], ["rejected", 3], ["cancelled", 2], ["refunded", 2], ["replacement_shipped", 1], ["awaiting_return", 1],
-    ["in_review", 1], ["awaiting_evidence", 1],
+    ["closed", 40], ["rejected", 6], ["cancelled", 4], ["refunded", 0.6], ["replacement_shipped", 0.3], ["awaiting_return", 0.3],
+    ["in_review", 0.2], ["awaiting_evidence", 0.3],
   ]);
 }
 

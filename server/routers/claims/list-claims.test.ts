@@ -11,7 +11,7 @@ let c: Awaited<ReturnType<typeof callersFor>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await seedClaims(database.db, { count: 400, seed: 7, now, batchSize: 200 });
+  await seedClaims(database.db, { count: 400, seed: 7, now, batchSize: 200, spanDays: 20 });
   // Replace the engine's due dates with a known slice, so the due filters have something exact to find.
   await database.db.execute(sql`update claims set due_at = null`);
   await database.db.execute(sql`update claims set due_at = ${new Date(now.getTime() - 3_600_000)} where id % 10 = 0`);
@@ -114,6 +114,18 @@ describe("claims.listClaimFacets", () => {
     expect(facets.status.in_review).toBe(await count("store_id = 'kinetic' and status = 'in_review'"));
     expect(facets.status.closed).toBe(await count("store_id = 'kinetic' and status = 'closed'"));
     expect(facets.store.everyday).toBe(await count("store_id = 'everyday' and status = 'in_review'"));
+    // Dimensions without a filter of their own come from one GROUPING SETS scan.
+    expect(facets.reason.quality_defect).toBe(await count("store_id = 'kinetic' and status = 'in_review' and reason = 'quality_defect'"));
+    expect(facets.priority.normal).toBe(await count("store_id = 'kinetic' and status = 'in_review' and priority = 1"));
+    expect(facets.assignee.unassigned ?? 0).toBe(await count("store_id = 'kinetic' and status = 'in_review' and assignee_id is null"));
+  });
+
+  it("counts the open queue of an agent's stores with no filter", async () => {
+    const facets = await c.agent.claims.listClaimFacets({ filters: {} });
+    const stores = "store_id in ('atelier','kinetic','layerworks')";
+    expect(facets.status.in_review ?? 0).toBe(await count(`${stores} and status = 'in_review'`));
+    expect(facets.status.closed).toBeUndefined();
+    expect(Object.keys(facets.store).sort()).toEqual(["atelier", "kinetic", "layerworks"]);
   });
 });
 

@@ -1,0 +1,2 @@
+CREATE INDEX "claims_open_due_idx" ON "claims" USING btree ("due_at","id") WHERE "claims"."status" not in ('closed', 'rejected', 'cancelled');--> statement-breakpoint
+CREATE INDEX "claims_open_store_due_idx" ON "claims" USING btree ("store_id","due_at","id") WHERE "claims"."status" not in ('closed', 'rejected', 'cancelled');

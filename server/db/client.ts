@@ -72,10 +72,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   try {
-    if (database.kind === "postgres") await migratePg(database.db, { migrationsFolder });
-    else await migratePglite(database.db as never, { migrationsFolder });
+    if (database.kind === "postgres") await migratePg(database.db, { migrationsFolder: folder });
+    else await migratePglite(database.db as never, { migrationsFolder: folder });
   } catch (error) {
     const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new Error(`Database migration failed: ${cause}. The server did not start; fix the migration or the database and retry.`, {

@@ -17,23 +17,12 @@ import {
   type ClaimFactsInput,
   type StoreKey,
 } from "../shared/policy/index.ts";
+import { createRng } from "../shared/random.ts";
 
 const CLAIMS = 100_000;
 const RUNS = 5;
 
-/** mulberry32: tiny, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const rand = prng(20_250_301);
+const rand = createRng(20_250_301).next;
 const int = (max: number) => Math.floor(rand() * max);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
 const maybe = <T>(value: () => T, p = 0.5): T | undefined => (rand() < p ? value() : undefined);

@@ -7,7 +7,7 @@ import { currentPolicyVersions, seedPolicyVersions } from "../../services/policy
 import { demoStores } from "./catalog.ts";
 import { generateBatch } from "./generate.ts";
 import { insertBatch, nextIds, syncSequences } from "./insert-batch.ts";
-import { createRng } from "./random.ts";
+import { createRng } from "../../../shared/random.ts";
 
 /** Demo log-ins, printed on the console and in the README. Demo only: change or deactivate them in production. */
 export const demoAccounts = [

@@ -4,7 +4,7 @@ import { buildFacts, summarizeDecision } from "../../services/claim-evaluation.t
 import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders } from "../schema/index.ts";
 import { catalog, type Product } from "./catalog.ts";
 import { cities, firstNames, lastNames, streets } from "./people.ts";
-import type { Rng } from "./random.ts";
+import type { Rng } from "../../../shared/random.ts";
 
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
 export type Batch = {

@@ -18,6 +18,22 @@ export const endOfTodayIn = (timeZone: string, now: Date): Date => new Date(endO
 // Literal, not bound parameters, so the planner can match the partial "open claims" indexes.
 const openOnly = sql`${claims.status} not in (${sql.raw(closedStatuses.map((x) => `'${x}'`).join(", "))})`;
 
+const claimNumberPattern = /^clm-\d{6,}$/i;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A complete claim number or e-mail address is looked up exactly (unique and b-tree indexes); anything
+ * else is a substring search on the trigram index. Substrings of very common text ("example.com") match
+ * most rows, which no trigram index makes fast.
+ */
+function searchCondition(q: string): SQL {
+  if (claimNumberPattern.test(q)) return eq(claims.number, q.toUpperCase());
+  if (emailPattern.test(q)) {
+    return inArray(claims.customerId, sql`(select ${customers.id} from ${customers} where lower(${customers.email}) = ${q.toLowerCase()})`);
+  }
+  return sql`${claims.searchText} like ${`%${escapeLike(q.toLowerCase())}%`}`;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Every condition the filters imply, except the dimension a facet is counting. */
@@ -51,7 +67,7 @@ export function queueConditions(
     else if (f.due === "next7") parts.push(and(gte(claims.dueAt, now), lte(claims.dueAt, new Date(now.getTime() + 7 * 86_400_000))));
     else parts.push(isNull(claims.dueAt));
   }
-  if (f.q) parts.push(sql`${claims.searchText} like ${`%${escapeLike(f.q.toLowerCase())}%`}`);
+  if (f.q) parts.push(searchCondition(f.q));
   return and(...parts);
 }
 
@@ -86,6 +102,10 @@ function orderBy(sortBy: QueueSortKey, dir: "asc" | "desc"): SQL[] {
 export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput, now: Date) {
   const where = queueConditions(user, input.filters, { now, timeZone: input.timeZone });
   const offset = (input.page - 1) * input.pageSize;
+  const order = orderBy(input.sortBy, input.sortOrder);
+  // Deferred join: page through claims alone, then join the 50 rows, so a deep page does not join
+  // every row it skips.
+  const pageIds = db.select({ id: claims.id }).from(claims).where(where).orderBy(...order).limit(input.pageSize).offset(offset);
   const [rows, counted] = await Promise.all([
     db
       .select({
@@ -109,10 +129,8 @@ export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput
       .innerJoin(orders, eq(orders.id, claims.orderId))
       .innerJoin(customers, eq(customers.id, claims.customerId))
       .leftJoin(users, eq(users.id, claims.assigneeId))
-      .where(where)
-      .orderBy(...orderBy(input.sortBy, input.sortOrder))
-      .limit(input.pageSize)
-      .offset(offset),
+      .where(inArray(claims.id, pageIds))
+      .orderBy(...order),
     db.execute<{ n: number }>(
       sql`select count(*)::int as n from (select 1 from ${claims} where ${where ?? sql`true`} limit ${QUEUE_COUNT_CAP + 1}) capped`,
     ),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -30,14 +30,20 @@ export async function prepareTemplate(kind: "pglite" | "postgres", provide: (key
   const fp = fingerprint();
   if (kind === "pglite") {
     const dir = path.join(templateDir, fp);
-    if (!existsSync(path.join(dir, "ready"))) {
-      rmSync(templateDir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const db = await openDatabase({ dataDir: path.join(dir, "data") });
+    if (!existsSync(dir)) {
+      // Several test runs may start at once: each builds in its own folder and the first rename wins.
+      const tmp = path.join(templateDir, `${fp}.tmp-${process.pid}-${Date.now()}`);
+      mkdirSync(tmp, { recursive: true });
+      const db = await openDatabase({ dataDir: path.join(tmp, "data") });
       await migrateDatabase(db);
       await seedReference(db.db);
       await db.close();
-      mkdirSync(path.join(dir, "ready"));
+      try {
+        renameSync(tmp, dir);
+      } catch {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+      pruneStaleTemplates(fp);
     }
     provide("pgliteTemplate", path.join(dir, "data", "pglite"));
     return;
@@ -53,6 +59,14 @@ export async function prepareTemplate(kind: "pglite" | "postgres", provide: (key
   await migrateDatabase(db);
   await seedReference(db.db);
   await db.close();
+}
+
+/** Templates of older schemas are dropped once they are an hour old (a concurrent run may still use a fresh one). */
+function pruneStaleTemplates(current: string) {
+  for (const name of readdirSync(templateDir)) {
+    const p = path.join(templateDir, name);
+    if (!name.startsWith(current) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { recursive: true, force: true });
+  }
 }
 
 export function withDatabase(url: string, name: string): string {

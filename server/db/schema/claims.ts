@@ -59,6 +59,9 @@ export const claims = pgTable(
     // The default queue shows open claims only; over years of history they are a few percent of the table.
     index("claims_open_due_idx").on(t.dueAt, t.id).where(sql`${t.status} not in ('closed', 'rejected', 'cancelled')`),
     index("claims_open_store_due_idx").on(t.storeId, t.dueAt, t.id).where(sql`${t.status} not in ('closed', 'rejected', 'cancelled')`),
+    index("claims_open_assignee_due_idx").on(t.assigneeId, t.dueAt, t.id).where(sql`${t.status} not in ('closed', 'rejected', 'cancelled')`),
+    index("claims_open_reason_due_idx").on(t.reason, t.dueAt, t.id).where(sql`${t.status} not in ('closed', 'rejected', 'cancelled')`),
+    index("claims_customer_idx").on(t.customerId),
     index("claims_status_due_idx").on(t.status, t.dueAt, t.id),
     index("claims_store_due_idx").on(t.storeId, t.dueAt, t.id),
     index("claims_reason_due_idx").on(t.reason, t.dueAt, t.id),

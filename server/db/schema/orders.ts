@@ -13,7 +13,11 @@ export const customers = pgTable(
     phone: text("phone"),
     ...timestamps,
   },
-  (t) => [uniqueIndex("customers_store_email_uq").on(t.storeId, sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("customers_store_email_uq").on(t.storeId, sql`lower(${t.email})`),
+    // Searching the queue by a full e-mail address finds the customer across stores by this.
+    index("customers_email_idx").on(sql`lower(${t.email})`),
+  ],
 );
 
 export type ShippingAddress = { line1: string; line2?: string; city: string; region?: string; postalCode: string; country: string };

@@ -1,3 +1,15 @@
+import { approveRefundInput, executeRefundInput, listApprovalsInput, refundIdInput, rejectRefundInput } from "../../../shared/schemas/approvals.ts";
+import { getApproval } from "../../services/resolution-approval-detail.ts";
+import { listApprovals } from "../../services/resolution-approval-queue.ts";
+import { approveRefund, executeRefund, rejectRefund } from "../../services/resolution-approval.ts";
 import { router } from "../../trpc/init.ts";
+import { supervisorProcedure } from "../../trpc/procedures.ts";
 
-export const approvalsRouter = router({});
+/** X3: refunds are decided and paid out by supervisors, never by the person who proposed them. */
+export const approvalsRouter = router({
+  listApprovals: supervisorProcedure.input(listApprovalsInput).query(({ ctx, input }) => listApprovals(ctx.db, ctx.user, input)),
+  getApproval: supervisorProcedure.input(refundIdInput).query(({ ctx, input }) => getApproval(ctx.db, ctx.user, input.refundId, ctx.now())),
+  approveRefund: supervisorProcedure.input(approveRefundInput).mutation(({ ctx, input }) => approveRefund(ctx.db, ctx.user, input, ctx.now())),
+  rejectRefund: supervisorProcedure.input(rejectRefundInput).mutation(({ ctx, input }) => rejectRefund(ctx.db, ctx.user, input, ctx.now())),
+  executeRefund: supervisorProcedure.input(executeRefundInput).mutation(({ ctx, input }) => executeRefund(ctx.db, ctx.user, input, ctx.now())),
+});

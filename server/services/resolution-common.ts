@@ -1,0 +1,85 @@
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Decision, DecisionOption, OptionKind } from "../../shared/policy/index.ts";
+import type { ClaimStatus } from "../../shared/workflow/statuses.ts";
+import type { CaseFacts } from "../db/schema/index.ts";
+import { evaluateStoredClaim } from "./claim-evaluation.ts";
+import type { ClaimMutation } from "./claim-mutation.ts";
+
+/**
+ * While the claim's facts may still change: once a refund waits for approval (or later), the grade and
+ * amounts the supervisor is judging must stay put; rejecting the proposal reopens them.
+ */
+export const editableStatuses: readonly ClaimStatus[] = [
+  "new", "triage", "awaiting_evidence", "in_review", "awaiting_return", "inspecting", "resolution_proposed",
+];
+
+export function assertEditable(m: ClaimMutation, what: string): void {
+  if (!editableStatuses.includes(m.claim.status)) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `${what} is not possible while the claim is ${m.claim.status.replace(/_/g, " ")}${
+        m.claim.status === "awaiting_approval" ? ": a refund waits for a supervisor; a rejection reopens it" : ""
+      }.`,
+    });
+  }
+}
+
+/** The engine's decision for the locked claim as it stands inside the mutation's transaction. */
+export async function decisionNow(m: ClaimMutation) {
+  return evaluateStoredClaim(m.tx, m.claim.id, m.now);
+}
+
+/** Merges case facts without an `updated` event: callers record their own, more telling event. */
+export function setCaseFacts(m: ClaimMutation, patch: Partial<CaseFacts>): CaseFacts {
+  const next = { ...m.claim.caseFacts, ...patch } as CaseFacts;
+  for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as Record<string, unknown>)[k];
+  m.set({ caseFacts: next }, { silent: true });
+  m.claim.caseFacts = next;
+  return next;
+}
+
+/**
+ * C5: a clause the text contradicts (`policy_conflict`) needs a supervisor's recorded exception before
+ * anything is authorised, even though the verdict is only "needs review".
+ */
+export function assertNoUnresolvedConflict(m: ClaimMutation, decision: Decision): void {
+  const conflict = decision.findings.find((f) => f.code === "policy_conflict");
+  if (conflict && m.claim.exceptionReason === null) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `${conflict.clause}: ${conflict.message ?? "the policy contradicts itself here"}. A supervisor must record an exception with a reason first.`,
+    });
+  }
+}
+
+/** The option as the engine offers it now; refuses what the policy does not offer. */
+export function offeredOption(decision: Decision, kind: OptionKind): DecisionOption {
+  const option = decision.options.find((o) => o.kind === kind);
+  if (!option) {
+    const offered = decision.options.map((o) => o.kind.replace(/_/g, " ")).join(", ");
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message:
+        decision.eligibility === "ineligible"
+          ? `The policy offers nothing for this claim (${ineligibleWhy(decision)}). A supervisor can record an exception or propose a goodwill refund.`
+          : `The policy does not offer ${kind.replace(/_/g, " ")} for this claim${offered ? `; it offers ${offered}` : ""}.`,
+    });
+  }
+  return option;
+}
+
+function ineligibleWhy(decision: Decision): string {
+  const blocks = decision.findings.filter((f) => f.severity === "block");
+  return blocks.map((f) => `${f.code.replace(/_/g, " ")} ${f.clause}`).join(", ") || "ineligible";
+}
+
+export const asIso = (d: Date) => d.toISOString();
+
+/**
+ * A BAD_REQUEST about one field, shaped like a zod issue so the error formatter puts it in `fieldErrors`
+ * and the form shows it beside the field, exactly like a schema error.
+ */
+export function fieldError(field: string, message: string): TRPCError {
+  return new TRPCError({ code: "BAD_REQUEST", message, cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]) });
+}

@@ -1,18 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Decision, DecisionOption, OptionKind } from "../../shared/policy/index.ts";
-import type { ClaimStatus } from "../../shared/workflow/statuses.ts";
+import { editableStatuses } from "../../shared/schemas/resolution.ts";
 import type { CaseFacts } from "../db/schema/index.ts";
 import { evaluateStoredClaim } from "./claim-evaluation.ts";
 import type { ClaimMutation } from "./claim-mutation.ts";
-
-/**
- * While the claim's facts may still change: once a refund waits for approval (or later), the grade and
- * amounts the supervisor is judging must stay put; rejecting the proposal reopens them.
- */
-export const editableStatuses: readonly ClaimStatus[] = [
-  "new", "triage", "awaiting_evidence", "in_review", "awaiting_return", "inspecting", "resolution_proposed",
-];
 
 export function assertEditable(m: ClaimMutation, what: string): void {
   if (!editableStatuses.includes(m.claim.status)) {

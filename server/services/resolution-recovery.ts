@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import { carrierRecoveries, claims } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim } from "./claim-mutation.ts";
+import { fieldError } from "./resolution-common.ts";
 
 /** Carriers are claimed against only for what they lost or broke. */
 export const recoverableReasons = ["carrier_damage", "lost_in_transit"] as const;
@@ -39,10 +40,10 @@ export async function updateCarrierRecovery(db: Db, user: SessionUser, input: z.
       .for("update");
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Carrier recovery ${input.recoveryId} is not on ${m.claim.number}.` });
     if (input.amountRecoveredCents > row.amountClaimedCents) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "The amount recovered cannot exceed the amount claimed from the carrier." });
+      throw fieldError("amountRecoveredCents", "The amount recovered cannot exceed the amount claimed from the carrier.");
     }
     if (input.status === "paid" && input.amountRecoveredCents === 0) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Enter what the carrier paid before marking the recovery paid." });
+      throw fieldError("amountRecoveredCents", "Enter what the carrier paid before marking the recovery paid.");
     }
     const closed = input.status === "paid" || input.status === "denied";
     const after = {

@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { failureCauses, grades, inspectionResults, issueTypes, partTypes } from "../policy/enums.ts";
+import type { ClaimStatus } from "../workflow/statuses.ts";
 
 // Inputs of the grading and resolution procedures; the claim page's forms validate with the same schemas,
 // so a field error reads the same beside the field and on the wire.
+
+/**
+ * While grades and amounts may change: once a refund waits for approval (or later) what the supervisor
+ * judges must stay put; a rejection reopens it. The server enforces it, the forms follow it.
+ */
+export const editableStatuses: readonly ClaimStatus[] = [
+  "new", "triage", "awaiting_evidence", "in_review", "awaiting_return", "inspecting", "resolution_proposed",
+];
 
 const claimNumber = z.string().regex(/^CLM-\d{6,}$/i, "Claim numbers look like CLM-000123.");
 /** The claim version the person saw: a stale write gets CONFLICT instead of overwriting someone else's change. */

@@ -1,11 +1,10 @@
-import { ClipboardCheck } from "lucide-react";
-import { ComingSoon } from "@/features/shell/components/coming-soon.tsx";
+import { ApprovalsQueue } from "@/features/approvals/components/approvals-queue.tsx";
 import { RolePage } from "./require-role-page.tsx";
 
 export default function ApprovalsPage() {
   return (
     <RolePage roles={["supervisor", "admin"]}>
-      <ComingSoon icon={ClipboardCheck} title="Approvals" description="Refund proposals waiting for a supervisor will be listed here, with grading, evidence and policy findings side by side." />
+      <ApprovalsQueue />
     </RolePage>
   );
 }

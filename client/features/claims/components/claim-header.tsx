@@ -1,7 +1,8 @@
 import { ChevronLeft } from "lucide-react";
 import { Link } from "react-router";
+import { waitingOnCustomer } from "@shared/workflow/statuses.ts";
 import { Button } from "@/components/ui/button.tsx";
-import { humanize } from "@/lib/format.ts";
+import { formatDateTime, fromNow, humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import type { RouterOutputs } from "@/lib/trpc.ts";
 import { ClaimStatusBadge } from "./claim-status-badge.tsx";
@@ -21,22 +22,29 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold tracking-tight tabular-nums">{claim.number}</h1>
         <ClaimStatusBadge status={claim.status} />
+        {claim.priority !== "normal" && <PriorityLabel priority={claim.priority} />}
         <span className="text-sm text-muted-foreground">
           {claim.storeName} · {humanize(claim.reason)}
         </span>
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         <div>
-          <dt className="text-xs text-muted-foreground">Priority</dt>
-          <dd><PriorityLabel priority={claim.priority} /></dd>
+          <dt className="text-xs text-muted-foreground">Reported</dt>
+          <dd className="tabular-nums">{formatDateTime(claim.reportedAt)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-muted-foreground">Assignee</dt>
-          <dd>{claim.assigneeName ?? <span className="text-muted-foreground">Unassigned</span>}</dd>
+          <dt className="text-xs text-muted-foreground">Last change</dt>
+          <dd title={formatDateTime(claim.updatedAt)}>{fromNow(claim.updatedAt)}</dd>
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">Next due</dt>
-          <dd><DueLabel dueAt={claim.dueAt} /></dd>
+          <dd>
+            {waitingOnCustomer.includes(claim.status) ? (
+              <span className="text-muted-foreground">Paused: waiting on the customer</span>
+            ) : (
+              <DueLabel dueAt={claim.dueAt} />
+            )}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">Eligibility</dt>

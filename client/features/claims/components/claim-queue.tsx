@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options.tsx";
 import { paths } from "@/lib/paths.ts";
+import { cn } from "@/lib/utils.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { useStoredColumnVisibility } from "../hooks/use-column-visibility.ts";
 import { useSlashToFocus } from "../hooks/use-slash-focus.ts";
@@ -14,9 +15,18 @@ import { ClaimQueueToolbar } from "../table/toolbar.tsx";
 import { useClaimQueueQuery } from "../table/use-claim-queue-query.ts";
 import { QueueViewTabs } from "./queue-view-tabs.tsx";
 
-export function ClaimQueue() {
+type Props = {
+  /** Top-right of the page, beside the count (the route puts "Take next" here). */
+  headerActions?: ReactNode;
+  /** Bulk actions: the selected and the page's claim numbers, and a way to clear (shows itself only with a selection). */
+  selectionBar?: (selection: { selected: string[]; page: string[]; clear: () => void }) => ReactNode;
+  /** The page's claim numbers in display order, whenever they change. */
+  onRowsChange?: (numbers: string[]) => void;
+};
+
+export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props) {
   const navigate = useNavigate();
-  const { params, setParams, list, facets } = useClaimQueueQuery();
+  const { params, setParams, input, list, facets } = useClaimQueueQuery();
   const stores = useQuery(trpc.stores.listStores.queryOptions());
   const assignees = useQuery(trpc.stores.listAssignees.queryOptions());
   const storeNames = useMemo(() => Object.fromEntries((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
@@ -25,20 +35,33 @@ export function ClaimQueue() {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   useSlashToFocus("[data-queue-search]");
 
+  // A selection belongs to the rows it was made on: new filters, sort or page start from none.
+  useEffect(() => setRowSelection({}), [input]);
+  const rows = list.data?.rows;
+  const pageNumbers = useMemo(() => (rows ?? []).map((r) => r.number), [rows]);
+  useEffect(() => {
+    if (rows) onRowsChange?.(pageNumbers);
+  }, [rows, pageNumbers, onRowsChange]);
+  const selected = useMemo(() => (rows ?? []).filter((r) => rowSelection[String(r.id)]).map((r) => r.number), [rows, rowSelection]);
+
   const total = list.data?.total;
   const capped = list.data?.totalCapped;
   return (
-    <div className="flex flex-col gap-3 p-4 lg:p-6">
-      <div className="flex items-baseline justify-between gap-4">
-        <h1 className="text-lg font-semibold tracking-tight">Claims</h1>
-        <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
-          {total === undefined ? "" : capped ? `${QUEUE_COUNT_CAP.toLocaleString()}+ claims: narrow the filters to see them all` : `${total.toLocaleString()} claim${total === 1 ? "" : "s"}`}
-        </p>
+    // Room below the table while the floating bulk bar is up, so it never hides the last row or the pager.
+    <div className={cn("flex flex-col gap-3 p-4 lg:p-6", selected.length > 0 && "pb-24 lg:pb-24")}>
+      <div className="flex items-center justify-between gap-4">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-lg font-semibold tracking-tight">Claims</h1>
+          <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
+            {total === undefined ? "" : capped ? `${QUEUE_COUNT_CAP.toLocaleString()}+ claims: narrow the filters to see them all` : `${total.toLocaleString()} claim${total === 1 ? "" : "s"}`}
+          </p>
+        </div>
+        {headerActions}
       </div>
       <QueueViewTabs params={params} />
       <DataTable
         columns={columns}
-        data={list.data?.rows}
+        data={rows}
         rowCount={total}
         getRowId={(r) => String(r.id)}
         pagination={{ pageIndex: params.page - 1, pageSize: params.pageSize }}
@@ -75,6 +98,8 @@ export function ClaimQueue() {
           />
         )}
       />
+      {/* Always mounted, so what it needs about the page (versions) loads with the page, not at first selection. */}
+      {selectionBar?.({ selected, page: pageNumbers, clear: () => setRowSelection({}) })}
     </div>
   );
 }

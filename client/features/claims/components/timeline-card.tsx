@@ -13,10 +13,21 @@ function describe(e: ClaimEvent): string {
     case "status_changed":
       return `Status: ${statusLabels[d.from as ClaimStatus] ?? d.from} → ${statusLabels[d.to as ClaimStatus] ?? d.to}`;
     case "assigned":
-      return d.to ? "Assigned" : "Unassigned";
+      if (!d.to) return d.fromName ? `Unassigned ${String(d.fromName)}` : "Unassigned";
+      if (d.via === "take_next") return `Taken with Take next${d.toName ? ` by ${String(d.toName)}` : ""}`;
+      return d.toName ? `Assigned to ${String(d.toName)}` : "Assigned";
+    case "priority_changed":
+      return `Priority: ${String(d.fromLabel ?? d.from)} → ${String(d.toLabel ?? d.to)}`;
     default:
       return humanize(e.type);
   }
+}
+
+/** The reason or note a person wrote with the change (reject, cancel, reopen…). */
+function note(e: ClaimEvent): string | null {
+  const d = e.data as Record<string, unknown>;
+  const text = d.reason ?? d.note;
+  return typeof text === "string" && text ? text : null;
 }
 
 export function TimelineCard({ events }: { events: ClaimEvent[] }) {
@@ -31,6 +42,7 @@ export function TimelineCard({ events }: { events: ClaimEvent[] }) {
             <li key={e.id} className="relative">
               <span className="absolute -left-[21px] top-1.5 size-2.5 rounded-full border-2 border-background bg-muted-foreground" aria-hidden />
               <div>{describe(e)}</div>
+              {note(e) && <p className="mt-0.5 text-xs text-muted-foreground">“{note(e)}”</p>}
               <div className="text-xs text-muted-foreground">
                 <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
                 {e.actorName ? ` · ${e.actorName}` : " · System"}

@@ -1,0 +1,78 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { X } from "lucide-react";
+import { useMemo, useState } from "react";
+import { needsReason } from "@shared/schemas/workflow.ts";
+import type { PlainAction } from "@shared/workflow/action-procedures.ts";
+import { Button } from "@/components/ui/button.tsx";
+import { useMe } from "@/lib/auth.tsx";
+import { trpc } from "@/lib/trpc.ts";
+import { invalidateClaimViews } from "../lib/invalidate.ts";
+import { actionVerbs, toastBulkResult } from "../lib/bulk-summary.ts";
+import { BulkAssignMenu } from "./bulk-assign-menu.tsx";
+import { BulkStatusMenu } from "./bulk-status-menu.tsx";
+import { ReasonDialog } from "./reason-dialog.tsx";
+
+/**
+ * Shown while queue rows are selected: assign them or change their status in one go. Each claim goes
+ * in its own transaction with the version the page showed; the toast says what happened to each.
+ */
+export function BulkActionsBar({ selected, pageNumbers, onDone }: { selected: string[]; pageNumbers: string[]; onDone: () => void }) {
+  const { data: me } = useMe();
+  // Versions as of when the page loaded, so a claim someone changes meanwhile comes back as CONFLICT.
+  const versions = useQuery({ ...trpc.workflow.listClaimVersions.queryOptions({ numbers: pageNumbers }), enabled: pageNumbers.length > 0 });
+  const byNumber = useMemo(() => new Map((versions.data ?? []).map((v) => [v.number, v.version])), [versions.data]);
+  const refs = selected.flatMap((number) => (byNumber.has(number) ? [{ number, version: byNumber.get(number)! }] : []));
+  const [asking, setAsking] = useState<PlainAction | null>(null);
+
+  const done = async () => {
+    await invalidateClaimViews();
+    onDone();
+  };
+  const assign = useMutation(
+    trpc.workflow.bulkAssignClaims.mutationOptions({
+      onSuccess: async (result, input) => {
+        toastBulkResult(result, input.assigneeId === null ? "unassigned" : "assigned");
+        await done();
+      },
+    }),
+  );
+  const transition = useMutation(
+    trpc.workflow.bulkTransitionClaims.mutationOptions({
+      onSuccess: async (result, input) => {
+        setAsking(null);
+        toastBulkResult(result, actionVerbs[input.action]);
+        await done();
+      },
+    }),
+  );
+
+  if (selected.length === 0 || !me) return null;
+  const ready = refs.length === selected.length && !assign.isPending && !transition.isPending;
+  const runTransition = (action: PlainAction, note?: string) => transition.mutate({ claims: refs, action, note });
+  return (
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      className="fixed inset-x-0 bottom-4 z-40 mx-auto flex w-fit max-w-[calc(100%-2rem)] flex-wrap items-center gap-2 rounded-lg border bg-popover px-3 py-2 text-popover-foreground shadow-lg"
+    >
+      <span className="pr-1 text-sm font-medium tabular-nums" aria-live="polite">
+        {selected.length} selected
+      </span>
+      <span className="h-5 w-px bg-border" aria-hidden />
+      <BulkAssignMenu me={me} disabled={!ready} onAssign={(assigneeId) => assign.mutate({ claims: refs, assigneeId })} />
+      <BulkStatusMenu role={me.role} disabled={!ready} onPick={(action) => (needsReason(action) ? setAsking(action) : runTransition(action))} />
+      {(assign.error || transition.error) && <span className="text-xs text-destructive">{(assign.error ?? transition.error)!.message}</span>}
+      <Button size="icon-sm" variant="ghost" onClick={onDone} aria-label="Clear selection">
+        <X aria-hidden />
+      </Button>
+      <ReasonDialog
+        action={asking}
+        subject={`${selected.length} claim${selected.length === 1 ? "" : "s"}`}
+        pending={transition.isPending}
+        serverError={asking && transition.error ? transition.error.message : undefined}
+        onSubmit={(note) => asking && runTransition(asking, note)}
+        onClose={() => setAsking(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { Keyboard, Search } from "lucide-react";
+import { useEffect, useState } from "react";
+import { useLocation, useMatch, useNavigate } from "react-router";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button.tsx";
+import { Kbd, KbdGroup } from "@/components/ui/kbd.tsx";
+import { paths } from "@/lib/paths.ts";
+import { useTakeNext } from "../hooks/use-take-next.ts";
+import { useHotkeys } from "../lib/hotkeys.ts";
+import { modKey } from "../lib/platform.ts";
+import { neighbourInQueue } from "../lib/queue-order.ts";
+import { CommandPalette, type NavigationEntry } from "./command-palette.tsx";
+import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
+
+function focusGrading(): boolean {
+  const section = document.getElementById("grading");
+  if (!section) {
+    toast.info("This claim has no grading section.");
+    return true;
+  }
+  if (!section.hasAttribute("tabindex")) section.setAttribute("tabindex", "-1");
+  section.scrollIntoView({ behavior: "smooth", block: "start" });
+  section.focus({ preventScroll: true });
+  return true;
+}
+
+/**
+ * The keyboard layer of the app (mounted once in the header): ⌘K / Ctrl+K palette, `?` help, `n` take
+ * next on the queue and claim pages, `j` / `k` through the last queue page, `g` to grading. Single keys
+ * never fire while typing or while a dialog is open.
+ */
+export function WorkflowShortcuts({ navigation }: { navigation: NavigationEntry[] }) {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const claim = useMatch("/claims/:number")?.params.number;
+  const { takeNext } = useTakeNext();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && !e.altKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setPaletteOpen((o) => !o);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const step = (by: 1 | -1) => {
+    if (!claim) return false;
+    const next = neighbourInQueue(claim, by);
+    if (next.number) navigate(paths.claim(next.number));
+    else if (!next.inList) toast.info("Open this claim from the queue to move through it with J and K.");
+    else toast.info(by === 1 ? "That was the last claim on the queue page you came from." : "That was the first claim on the queue page you came from.");
+    return true;
+  };
+
+  useHotkeys({
+    n: () => (pathname === paths.queue || claim ? (takeNext(), true) : false),
+    j: () => step(1),
+    k: () => step(-1),
+    g: () => (claim ? focusGrading() : false),
+    "?": () => setHelpOpen(true),
+  });
+
+  return (
+    <>
+      <Button
+        variant="outline"
+        size="sm"
+        className="h-8 w-64 justify-start gap-2 font-normal text-muted-foreground max-sm:w-8 max-sm:justify-center max-sm:px-0"
+        onClick={() => setPaletteOpen(true)}
+        aria-label="Open the command palette"
+        aria-keyshortcuts={`${modKey === "⌘" ? "Meta" : "Control"}+K`}
+      >
+        <Search aria-hidden />
+        <span className="truncate max-sm:hidden">Jump to a claim…</span>
+        <KbdGroup className="ml-auto max-sm:hidden">
+          <Kbd>{modKey}</Kbd>
+          <Kbd>K</Kbd>
+        </KbdGroup>
+      </Button>
+      <Button variant="ghost" size="icon-sm" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+        <Keyboard aria-hidden />
+      </Button>
+      <CommandPalette
+        open={paletteOpen}
+        onOpenChange={setPaletteOpen}
+        navigation={navigation}
+        onTakeNext={takeNext}
+        onShowShortcuts={() => setHelpOpen(true)}
+      />
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+    </>
+  );
+}

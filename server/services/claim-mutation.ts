@@ -65,6 +65,8 @@ export async function mutateClaim<T>(
   ref: ClaimRef,
   now: Date,
   change: (m: ClaimMutation) => Promise<T>,
+  /** `actorId: null` records the system as the actor (background jobs); default: the user. */
+  opts: { actorId?: number | null } = {},
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const [claim] = await tx.select(lockedColumns).from(claims).where(eq(claims.number, ref.number.toUpperCase())).for("update").limit(1);
@@ -117,7 +119,7 @@ export async function mutateClaim<T>(
     else if (patch.status && closedStatuses.includes(claim.status)) patch.closedAt = null;
     const version = claim.version + 1;
     await tx.update(claims).set({ ...patch, version, updatedAt: now }).where(eq(claims.id, claim.id));
-    await appendClaimEvents(tx, claim.id, events, { actorId: user.id, at: now, claimVersion: version });
+    await appendClaimEvents(tx, claim.id, events, { actorId: opts.actorId !== undefined ? opts.actorId : user.id, at: now, claimVersion: version });
     await refreshClaimEvaluation(tx, claim.id, now);
     return result;
   });

@@ -1,5 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
+import { BookOpen } from "lucide-react";
+import { Link, useParams } from "react-router";
 import type { Decision } from "@shared/policy/index.ts";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { trpc } from "@/lib/trpc.ts";
+import { policyPaths } from "../paths.ts";
 import { DeadlinesList } from "./deadlines-list.tsx";
 import { EligibilityBanner } from "./eligibility-banner.tsx";
 import { EvidenceChecklist } from "./evidence-checklist.tsx";
@@ -16,11 +22,23 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The engine's decision for a claim: everything an agent needs to decide, each rule cited. */
-export function PolicyPanel({ decision, storeName, version }: { decision: Decision; storeName: string; version: number }) {
+export function PolicyPanel({ decision, storeName, version, storeId }: { decision: Decision; storeName: string; version: number; storeId?: string }) {
+  const claimStoreId = useClaimStoreId(storeId === undefined);
+  const store = storeId ?? claimStoreId;
   return (
     <Card className="gap-3 py-4">
       <CardHeader className="px-4">
         <CardTitle className="text-sm">Policy decision</CardTitle>
+        {store && (
+          <CardAction>
+            {/* The version the claim was judged by, which may be older than the store's current one. */}
+            <Button asChild size="xs" variant="ghost" className="text-muted-foreground">
+              <Link to={policyPaths.store(store, version)}>
+                <BookOpen aria-hidden /> Store policy
+              </Link>
+            </Button>
+          </CardAction>
+        )}
       </CardHeader>
       <CardContent className="flex flex-col gap-4 px-4">
         <EligibilityBanner decision={decision} storeName={storeName} version={version} />
@@ -41,4 +59,14 @@ export function PolicyPanel({ decision, storeName, version }: { decision: Decisi
       </CardContent>
     </Card>
   );
+}
+
+/**
+ * The claim page renders this panel from `claims.evaluateClaim`; until it passes `storeId`, read it from
+ * that same (already cached) query instead of asking the server again.
+ */
+function useClaimStoreId(needed: boolean): string | undefined {
+  const { number } = useParams();
+  const evaluation = useQuery({ ...trpc.claims.evaluateClaim.queryOptions({ number: number ?? "" }), enabled: needed && !!number });
+  return evaluation.data?.policyVersion.storeId;
 }

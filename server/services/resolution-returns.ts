@@ -77,6 +77,11 @@ export async function receiveReturn(db: Db, user: SessionUser, input: z.output<t
       .orderBy(desc(shipments.id))
       .limit(1);
     if (shipment) await m.tx.update(shipments).set({ status: "received", deliveredAt: now, updatedAt: now }).where(eq(shipments.id, shipment.id));
+    if (m.claim.status !== "awaiting_return" && m.claim.caseFacts.approvedAt) {
+      // Authorised earlier, but the claim moved on (e.g. cancelled): the parcel is announced, just late.
+      m.record("return_received", { note: input.note ?? null, status: m.claim.status });
+      return { status: m.claim.status, unannounced: false };
+    }
     if (m.claim.status !== "awaiting_return") {
       const { policy } = await decisionNow(m);
       const clause = policy.document.unannouncedReturn.clause;

@@ -35,3 +35,35 @@ export const rejectRefundInput = refundIdInput.extend({
 export type RejectRefundInput = z.input<typeof rejectRefundInput>;
 
 export const executeRefundInput = refundIdInput;
+
+/** One row of the approvals queue, checked by `.output()` so the queue never leaks a column by accident. */
+export const approvalRowSchema = z.object({
+  id: z.number(),
+  reference: z.string(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  kind: z.string(),
+  method: z.string(),
+  status: z.string(),
+  isException: z.boolean(),
+  reason: z.string().nullable(),
+  idempotencyKey: z.string(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+  executedAt: z.date().nullable(),
+  decisionComment: z.string().nullable(),
+  proposedById: z.number().nullable(),
+  proposedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  claimId: z.number(),
+  claimNumber: z.string(),
+  claimStatus: z.string(),
+  claimReason: z.string(),
+  eligibility: z.string().nullable(),
+  storeId: z.string(),
+  storeName: z.string(),
+  ownProposal: z.boolean(),
+  grades: z.array(z.object({ sku: z.string(), grade: z.string().nullable(), issueType: z.string().nullable(), partType: z.string().nullable() })),
+  evidenceCount: z.number().int(),
+});
+export const listApprovalsOutput = z.object({ rows: z.array(approvalRowSchema), total: z.number().int() });

@@ -1,4 +1,4 @@
-import { approveRefundInput, executeRefundInput, listApprovalsInput, refundIdInput, rejectRefundInput } from "../../../shared/schemas/approvals.ts";
+import { approveRefundInput, executeRefundInput, listApprovalsInput, listApprovalsOutput, refundIdInput, rejectRefundInput } from "../../../shared/schemas/approvals.ts";
 import { getApproval } from "../../services/resolution-approval-detail.ts";
 import { listApprovals } from "../../services/resolution-approval-queue.ts";
 import { approveRefund, executeRefund, rejectRefund } from "../../services/resolution-approval.ts";
@@ -7,7 +7,7 @@ import { supervisorProcedure } from "../../trpc/procedures.ts";
 
 /** X3: refunds are decided and paid out by supervisors, never by the person who proposed them. */
 export const approvalsRouter = router({
-  listApprovals: supervisorProcedure.input(listApprovalsInput).query(({ ctx, input }) => listApprovals(ctx.db, ctx.user, input)),
+  listApprovals: supervisorProcedure.input(listApprovalsInput).output(listApprovalsOutput).query(({ ctx, input }) => listApprovals(ctx.db, ctx.user, input)),
   getApproval: supervisorProcedure.input(refundIdInput).query(({ ctx, input }) => getApproval(ctx.db, ctx.user, input.refundId, ctx.now())),
   approveRefund: supervisorProcedure.input(approveRefundInput).mutation(({ ctx, input }) => approveRefund(ctx.db, ctx.user, input, ctx.now())),
   rejectRefund: supervisorProcedure.input(rejectRefundInput).mutation(({ ctx, input }) => rejectRefund(ctx.db, ctx.user, input, ctx.now())),

@@ -46,6 +46,27 @@ describe("everyday change of mind (E2, E4, E7)", () => {
     expect((await t.events(claim.id)).map((e) => e.seq)).toEqual(types.map((_, i) => i + 1));
   });
 
+  it("a missing accessory graded Medium refunds half the paid line (E6, G); a free cancellation refunds the order (E1)", async () => {
+    const accessory = await createTestClaim(t.db, {
+      store: "everyday", reason: "missing_accessory", evidence: goodsEvidence, reportedAt: daysBefore(now, 3), lines: [{ sku: "ED-LAMP-LED", unitPriceCents: 4499, electronic: true }],
+    });
+    // everyday has no issue list or part schedule: those fields are refused by name.
+    await expect(
+      t.c.supervisor.resolution.gradeClaimLine({ ...(await t.ref(accessory.number)), claimLineId: accessory.claimLineIds[0]!, grade: "medium", issueType: "detachment" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no issue type") });
+    await t.c.supervisor.resolution.gradeClaimLine({ ...(await t.ref(accessory.number)), claimLineId: accessory.claimLineIds[0]!, grade: "medium" });
+    const partial = await t.c.supervisor.resolution.proposeRefund({ ...(await t.ref(accessory.number)), option: "partial_refund", idempotencyKey: key() });
+    expect(partial.amountCents).toBe(2250); // 50 % of 44.99, half-up
+
+    const cancellation = await createTestClaim(t.db, {
+      store: "everyday", reason: "cancellation", reportedAt: hoursAfter(daysBefore(now, 1), 2), placedAt: daysBefore(now, 1), shippedAt: null, deliveredAt: null,
+      lines: [{ sku: "ED-KETTLE-17", unitPriceCents: 3999, electronic: true }, { sku: "ED-MUG-SET", unitPriceCents: 2899, quantity: 2 }],
+    });
+    const cancel = await t.c.supervisor.resolution.proposeRefund({ ...(await t.ref(cancellation.number)), option: "cancel_order", idempotencyKey: key() });
+    expect(cancel.amountCents).toBe(3999 + 2 * 2899);
+    expect((await t.refundLines(cancel.refundId)).map((l) => l.amountCents).sort((a, b) => a - b)).toEqual([3999, 5798]);
+  });
+
   it("a parcel that arrives without an authorised return is recorded as unannounced (X1, E8)", async () => {
     const claim = await createTestClaim(t.db, {
       store: "everyday", reason: "change_of_mind", evidence: goodsEvidence, reportedAt: daysBefore(now, 3), lines: [{ sku: "ED-BACKPACK", unitPriceCents: 6900 }],

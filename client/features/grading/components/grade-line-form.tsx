@@ -69,7 +69,7 @@ export function GradeLineForm({ claim, line, index, doc, facts, disabled }: { cl
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div className="min-w-0">
           <span id={`${id}-title`} className="font-medium">{line.name}</span>
-          {!line.grade && <span className="ml-2 text-xs font-medium text-warning">not graded yet</span>}
+          {!line.grade && <span className="ml-2 text-xs text-muted-foreground">not graded yet</span>}
           <span className="ml-2 text-xs text-muted-foreground tabular-nums">
             {line.sku} · {line.quantity} × {formatCents(line.unitPriceCents, claim.order.currency)} = {formatCents(line.unitPriceCents * line.quantity, claim.order.currency)} paid
           </span>
@@ -109,7 +109,7 @@ export function GradeLineForm({ claim, line, index, doc, facts, disabled }: { cl
       </fieldset>
       {!disabled && (
         <div className="flex justify-end">
-          <Button type="submit" size="sm" variant={form.formState.isDirty || !line.grade ? "default" : "outline"} disabled={save.isPending}>
+          <Button type="submit" size="sm" variant={form.formState.isDirty ? "default" : "outline"} disabled={save.isPending}>
             {save.isPending && <Loader2 className="animate-spin" aria-hidden />}
             Save grading
           </Button>

@@ -61,7 +61,7 @@ export function ReturnPanel({ claim, state, doc, canAuthorise }: { claim: Claim;
         />
       </ol>
       <div className="flex flex-wrap gap-2">
-        {canAuthorise && (
+        {canAuthorise && !awaiting && !f.returnReceivedAt && (
           <Button size="xs" disabled={authorise.isPending} onClick={() => authorise.mutate(ref)}>Authorise return{state.rules.rma ? " and issue RMA" : ""}</Button>
         )}
         {awaiting && !f.returnShippedAt && <Button size="xs" variant="outline" onClick={() => setDialog("shipped")}>Record shipment</Button>}

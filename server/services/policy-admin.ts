@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from "../db/client.ts";
 import { policyVersions, stores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { currentPolicyVersion, policyVersionById, type PolicyVersionRef } from "./policy-versions.ts";
-import { isUniqueViolation } from "./resolution-rma.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 
 // Admin-edited policy versions. A version is never changed once stored: an
 // edit is a new row N+1, and claims keep the version they were judged by

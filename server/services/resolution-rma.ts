@@ -3,15 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { formatRmaNumber, type PolicyDocument } from "../../shared/policy/index.ts";
 import type { Tx } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { claims } from "../db/schema/index.ts";
-
-/** PostgreSQL's unique_violation, whichever driver wrapped it. */
-export function isUniqueViolation(error: unknown, index?: string): boolean {
-  for (let e = error as { code?: string; constraint?: string; cause?: unknown; message?: string } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return !index || e.constraint === index || (e.message ?? "").includes(index);
-  }
-  return false;
-}
 
 export type RmaSequence = () => number;
 const randomSequence = (digits: number): RmaSequence => () => randomInt(0, 10 ** Math.min(digits, 12));

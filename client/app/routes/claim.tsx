@@ -29,7 +29,12 @@ export default function ClaimPage() {
       <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
         <div className="flex min-w-0 flex-col gap-4">
           {evaluation.data ? (
-            <PolicyPanel decision={evaluation.data.decision} storeName={claim.data.storeName} version={evaluation.data.policyVersion.version} />
+            <PolicyPanel
+              decision={evaluation.data.decision}
+              storeName={claim.data.storeName}
+              storeId={evaluation.data.policyVersion.storeId}
+              version={evaluation.data.policyVersion.version}
+            />
           ) : (
             <Skeleton className="h-64 w-full" aria-label="Loading policy decision" />
           )}

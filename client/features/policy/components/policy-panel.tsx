@@ -1,10 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { BookOpen } from "lucide-react";
-import { Link, useParams } from "react-router";
+import { Link } from "react-router";
 import type { Decision } from "@shared/policy/index.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
-import { trpc } from "@/lib/trpc.ts";
 import { policyPaths } from "../paths.ts";
 import { DeadlinesList } from "./deadlines-list.tsx";
 import { EligibilityBanner } from "./eligibility-banner.tsx";
@@ -22,9 +20,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The engine's decision for a claim: everything an agent needs to decide, each rule cited. */
-export function PolicyPanel({ decision, storeName, version, storeId }: { decision: Decision; storeName: string; version: number; storeId?: string }) {
-  const claimStoreId = useClaimStoreId(storeId === undefined);
-  const store = storeId ?? claimStoreId;
+export function PolicyPanel({ decision, storeName, version, storeId }: { decision: Decision; storeName: string; version: number; storeId: string }) {
+  const store = storeId;
   return (
     <Card className="gap-3 py-4">
       <CardHeader className="px-4">
@@ -59,14 +56,4 @@ export function PolicyPanel({ decision, storeName, version, storeId }: { decisio
       </CardContent>
     </Card>
   );
-}
-
-/**
- * The claim page renders this panel from `claims.evaluateClaim`; until it passes `storeId`, read it from
- * that same (already cached) query instead of asking the server again.
- */
-function useClaimStoreId(needed: boolean): string | undefined {
-  const { number } = useParams();
-  const evaluation = useQuery({ ...trpc.claims.evaluateClaim.queryOptions({ number: number ?? "" }), enabled: needed && !!number });
-  return evaluation.data?.policyVersion.storeId;
 }

@@ -13,8 +13,9 @@ async function pick(page: Page, scope: ReturnType<Page["locator"]>, label: strin
 async function openAccessoryClaim(page: Page): Promise<string> {
   for (const status of ["in_review", "triage", "new"]) {
     await page.goto(`/queue?store=atelier&reason=missing_accessory&status=${status}`);
+    // The header's count appears once the page has loaded (skeleton rows are not claims).
+    await expect(page.getByText(/^[\d,]+\+? claims?/)).toBeVisible();
     const rows = page.locator("tbody tr[data-row-id]");
-    await expect(page.locator("tbody tr").first()).toBeVisible();
     if ((await rows.count()) === 0) continue;
     const number = (await rows.first().locator("td:nth-child(2)").textContent())!.trim();
     await page.goto(`/claims/${number}`);

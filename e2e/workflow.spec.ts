@@ -110,3 +110,30 @@ test("the command palette jumps to a claim by number, and ? lists the shortcuts"
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
 });
+
+test("j and k walk the queue page from a claim, g goes to grading, and no key fires while typing", async ({ page }) => {
+  await page.goto("/queue?view=all");
+  const rows = page.locator("tbody tr[data-row-id]");
+  await expect(rows.nth(2)).toBeVisible();
+  const [first, second] = [(await rows.nth(0).locator("td").nth(1).textContent())!.trim(), (await rows.nth(1).locator("td").nth(1).textContent())!.trim()];
+
+  // Typing in the search box types; it never takes a claim or moves.
+  await page.getByLabel("Search claims").fill("");
+  await page.getByLabel("Search claims").press("n");
+  await expect(page).toHaveURL(/\/queue\?q=n/);
+  await page.goto("/queue?view=all");
+  await expect(rows.nth(2)).toBeVisible();
+
+  await rows.nth(0).getByRole("link", { name: first }).click({ force: true });
+  await expect(page.getByRole("heading", { name: first })).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(new RegExp(`/claims/${second}$`));
+  await expect(page.getByRole("heading", { name: second })).toBeVisible();
+  await page.keyboard.press("k");
+  await expect(page.getByRole("heading", { name: first })).toBeVisible();
+  await page.keyboard.press("k");
+  await expect(page.getByText("That was the first claim on the queue page you came from.")).toBeVisible();
+
+  await page.keyboard.press("g");
+  await expect(page.locator("#grading")).toBeFocused();
+});

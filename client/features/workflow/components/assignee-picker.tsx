@@ -29,7 +29,10 @@ export function AssigneePicker(props: Props) {
   if (assignment.assignTo === "anyone") return <AnyonePicker {...props} />;
   return (
     <div className="flex items-center gap-2">
-      <span className={cn("text-sm", !assigneeName && "text-muted-foreground")}>{assigneeName ?? "Unassigned"}</span>
+      <span className={cn("text-sm", !assigneeName && "text-muted-foreground")}>
+        <span className="sr-only">Assignee: </span>
+        {assigneeName ?? "Unassigned"}
+      </span>
       {assignment.assignTo === "self" && (
         <Button size="xs" variant="outline" disabled={disabled} onClick={() => onAssign(meId)}>
           <UserPlus aria-hidden /> Assign to me

@@ -71,7 +71,10 @@ export function ClaimActions({ claim }: ClaimPageProps) {
             {data.canSetPriority ? (
               <PriorityPicker value={claim.priority} disabled={wf.pending} onChange={(priority) => wf.priority.mutate({ ...ref, priority })} />
             ) : (
-              <span className="text-sm">{priorityLabels[claim.priority]}</span>
+              <span className="text-sm">
+                <span className="sr-only">Priority: </span>
+                {priorityLabels[claim.priority]}
+              </span>
             )}
           </div>
         </div>

@@ -7,6 +7,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
 import type { Database } from "./db/client.ts";
+import { evidenceHttp } from "./http/evidence-upload.ts";
 import { appRouter, type AppRouter } from "./routers/_app.ts";
 import type { Context } from "./trpc/context.ts";
 
@@ -17,6 +18,8 @@ export type AppOptions = {
   /** Folder of the built SPA; served with an index.html fallback when it exists. */
   staticDir?: string;
   logger?: FastifyBaseLogger;
+  /** Where uploads live (`<dataDir>/uploads`); the same DATA_DIR as PGlite. */
+  dataDir?: string;
 };
 
 export async function buildApp(opts: AppOptions) {
@@ -41,6 +44,7 @@ export async function buildApp(opts: AppOptions) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
 
   // Cross-site forms cannot send JSON without a CORS preflight we never grant: requiring it blocks CSRF.
   app.addHook("onRequest", async (req, reply) => {

@@ -4,6 +4,7 @@ import { buildApp } from "./app.ts";
 import { migrateDatabase, openDatabase } from "./db/client.ts";
 import { demoAccounts, seedIfEmpty } from "./db/seed/demo.ts";
 import { loadEnv } from "./env.ts";
+import { startJobRunner } from "./jobs/start-job-runner.ts";
 
 const env = loadEnv();
 const log = pino({
@@ -26,7 +27,9 @@ async function main() {
     cookieSecure: env.COOKIE_SECURE,
     staticDir: env.NODE_ENV === "production" ? fileURLToPath(new URL("../dist", import.meta.url)) : undefined,
     logger: log,
+    dataDir: env.DATA_DIR,
   });
+  const jobRunner = await startJobRunner({ database, log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +39,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await jobRunner.stop();
     await database.close();
     process.exit(0);
   };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { Decision, EvidenceRequirementKind } from "../../shared/policy/index.ts";
-import { evidenceKindLabels } from "../../shared/schemas/evidence.ts";
+import { requirementLabel } from "../../shared/schemas/evidence.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { claims, customers, messages, orders, stores } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
@@ -12,8 +12,6 @@ import { mutateClaim, type ClaimRef } from "./claim-mutation.ts";
 import { renderTemplate, templateFor } from "./message-templates.ts";
 
 export type MissingEvidence = { kind: EvidenceRequirementKind; required: number; provided: number; missing: number; clause: string | null };
-
-const kindLabel = (kind: EvidenceRequirementKind) => (kind === "photo_or_video" ? "Photo or video" : evidenceKindLabels[kind]);
 
 /** What customers read for each kind: what to send, in plain words. */
 const customerWording: Record<EvidenceRequirementKind, [one: string, many: string]> = {
@@ -83,7 +81,7 @@ async function draftRequest(db: DbOrTx, user: SessionUser, claimId: number, note
     agentName: user.name,
   });
   return {
-    missing: missing.map((m) => ({ ...m, label: kindLabel(m.kind) })),
+    missing: missing.map((m) => ({ ...m, label: requirementLabel(m.kind) })),
     storeId: row!.storeId,
     from: `support@${row!.storeId}.example`,
     to: row!.customerEmail,

@@ -17,6 +17,9 @@ export const evidenceKindLabels: Record<EvidenceKind, string> = {
   connection_video: "Connection video",
 };
 
+/** A requirement's label: a kind, or `photo_or_video` (either counts). */
+export const requirementLabel = (kind: string) => (kind === "photo_or_video" ? "Photo or video" : (evidenceKindLabels[kind as EvidenceKind] ?? kind));
+
 export type FileCategory = "image" | "video" | "document";
 
 /** What we accept, by the MIME type file-type reports for the content. */
@@ -94,15 +97,24 @@ export const claimNumberInput = z.object({ number: claimNumber });
 /** The upload's form fields (multipart: strings, so the version is coerced). */
 export const uploadEvidenceFields = z.object({ version: z.coerce.number({ error: "Unknown claim version." }).int().positive("Unknown claim version."), kind, note });
 export type UploadEvidenceFields = z.input<typeof uploadEvidenceFields>;
+/** The upload form's own fields (the file is checked with `fileProblem`, the version comes from the page). */
+export const uploadEvidenceForm = z.object({ kind, note });
+export type UploadEvidenceForm = z.input<typeof uploadEvidenceForm>;
 
 /** Evidence without a file: the number or the statement is the note. */
-export const addEvidenceItemInput = z
-  .object({ number: claimNumber, version, kind, note })
-  .refine((v) => evidenceKindRules[v.kind].text, {
-    path: ["kind"],
-    message: `Only ${list(textEvidenceKinds.map((k) => evidenceKindLabels[k].toLowerCase()))} can be recorded without a file; upload the file instead.`,
-  })
-  .refine((v) => (v.note?.length ?? 0) >= 3, { path: ["note"], message: "Write the number or the statement (at least 3 characters)." });
+function checkTextEvidence(v: { kind: EvidenceKind; note?: string }, ctx: z.RefinementCtx) {
+  if (!evidenceKindRules[v.kind].text) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["kind"],
+      message: `Only ${list(textEvidenceKinds.map((k) => evidenceKindLabels[k].toLowerCase()))} can be recorded without a file; upload the file instead.`,
+    });
+  }
+  if ((v.note?.length ?? 0) < 3) ctx.addIssue({ code: "custom", path: ["note"], message: "Write the number or the statement (at least 3 characters)." });
+}
+export const addEvidenceItemForm = z.object({ kind, note }).superRefine(checkTextEvidence);
+export type AddEvidenceItemForm = z.input<typeof addEvidenceItemForm>;
+export const addEvidenceItemInput = z.object({ number: claimNumber, version, kind, note }).superRefine(checkTextEvidence);
 export type AddEvidenceItemInput = z.input<typeof addEvidenceItemInput>;
 
 export const requestEvidenceInput = z.object({

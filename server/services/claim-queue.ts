@@ -119,6 +119,8 @@ export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput
         dueAt: claims.dueAt,
         createdAt: claims.createdAt,
         updatedAt: claims.updatedAt,
+        // Bulk actions send it back, so a claim changed meanwhile answers CONFLICT instead of being overwritten.
+        version: claims.version,
         orderNumber: orders.number,
         customerName: customers.name,
         customerEmail: customers.email,

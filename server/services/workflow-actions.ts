@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { actionProcedures, isPlainAction } from "../../shared/workflow/action-procedures.ts";
 import { actionDef, availableActions, blockedActions, type ClaimAction, type GuardContext } from "../../shared/workflow/machine.ts";
 import { closedStatuses } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claims, refunds, userStores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
-import { assertStoreAccess, storeScope } from "./scope.ts";
+import { assertStoreAccess } from "./scope.ts";
 
 async function loadClaim(db: DbOrTx, user: SessionUser, number: string) {
   const [claim] = await db
@@ -79,13 +79,4 @@ export async function listClaimAssignees(db: DbOrTx, user: SessionUser, number: 
     .innerJoin(userStores, eq(userStores.userId, users.id))
     .where(and(eq(users.active, true), eq(userStores.storeId, claim.storeId)))
     .orderBy(asc(users.name));
-}
-
-/** Current versions of the claims a person is looking at (the queue rows), within their stores. */
-export async function listClaimVersions(db: DbOrTx, user: SessionUser, numbers: string[]) {
-  if (numbers.length === 0) return [];
-  return db
-    .select({ number: claims.number, version: claims.version })
-    .from(claims)
-    .where(and(inArray(claims.number, numbers.map((n) => n.toUpperCase())), storeScope(user, claims.storeId)));
 }

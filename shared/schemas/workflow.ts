@@ -62,4 +62,3 @@ export const bulkTransitionClaimsInput = z
 export type BulkTransitionClaimsInput = z.input<typeof bulkTransitionClaimsInput>;
 
 /** The versions of the rows a person is looking at, so a bulk change can detect what moved meanwhile. */
-export const listClaimVersionsInput = z.object({ numbers: z.array(claimNumber).max(BULK_LIMIT, `At most ${BULK_LIMIT} claims at a time.`) });

@@ -8,7 +8,7 @@ export default function QueuePage() {
     <ClaimQueue
       headerActions={<TakeNextButton />}
       onRowsChange={rememberQueueOrder}
-      selectionBar={({ selected, page, clear }) => <BulkActionsBar selected={selected} pageNumbers={page} onDone={clear} />}
+      selectionBar={({ selected, clear }) => <BulkActionsBar selected={selected} onDone={clear} />}
     />
   );
 }

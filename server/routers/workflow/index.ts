@@ -3,12 +3,11 @@ import {
   bulkAssignClaimsInput,
   bulkTransitionClaimsInput,
   claimNumberOnly,
-  listClaimVersionsInput,
   setClaimPriorityInput,
   transitionClaimInput,
 } from "../../../shared/schemas/workflow.ts";
 import { takeNextClaim } from "../../services/triage.ts";
-import { listClaimActions, listClaimAssignees, listClaimVersions } from "../../services/workflow-actions.ts";
+import { listClaimActions, listClaimAssignees } from "../../services/workflow-actions.ts";
 import { assignClaim, setClaimPriority } from "../../services/workflow-assign.ts";
 import { bulkAssignClaims, bulkTransitionClaims } from "../../services/workflow-bulk.ts";
 import { transitionClaimAction } from "../../services/workflow-transition.ts";
@@ -45,5 +44,4 @@ export const workflowRouter = router({
   listClaimAssignees: agentProcedure.input(claimNumberOnly).query(({ ctx, input }) => listClaimAssignees(ctx.db, ctx.user, input.number)),
 
   /** The queue's rows do not carry versions; the bulk bar reads them here when the rows load. */
-  listClaimVersions: agentProcedure.input(listClaimVersionsInput).query(({ ctx, input }) => listClaimVersions(ctx.db, ctx.user, input.numbers)),
 });

@@ -18,8 +18,8 @@ import { QueueViewTabs } from "./queue-view-tabs.tsx";
 type Props = {
   /** Top-right of the page, beside the count (the route puts "Take next" here). */
   headerActions?: ReactNode;
-  /** Bulk actions: the selected and the page's claim numbers, and a way to clear (shows itself only with a selection). */
-  selectionBar?: (selection: { selected: string[]; page: string[]; clear: () => void }) => ReactNode;
+  /** Bulk actions: the selected claims with the versions shown, and a way to clear (shows itself only with a selection). */
+  selectionBar?: (selection: { selected: { number: string; version: number }[]; clear: () => void }) => ReactNode;
   /** The page's claim numbers in display order, whenever they change. */
   onRowsChange?: (numbers: string[]) => void;
 };
@@ -42,7 +42,10 @@ export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props)
   useEffect(() => {
     if (rows) onRowsChange?.(pageNumbers);
   }, [rows, pageNumbers, onRowsChange]);
-  const selected = useMemo(() => (rows ?? []).filter((r) => rowSelection[String(r.id)]).map((r) => r.number), [rows, rowSelection]);
+  const selected = useMemo(
+    () => (rows ?? []).filter((r) => rowSelection[String(r.id)]).map((r) => ({ number: r.number, version: r.version })),
+    [rows, rowSelection],
+  );
 
   const total = list.data?.total;
   const capped = list.data?.totalCapped;
@@ -99,7 +102,7 @@ export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props)
         )}
       />
       {/* Always mounted, so what it needs about the page (versions) loads with the page, not at first selection. */}
-      {selectionBar?.({ selected, page: pageNumbers, clear: () => setRowSelection({}) })}
+      {selectionBar?.({ selected, clear: () => setRowSelection({}) })}
     </div>
   );
 }

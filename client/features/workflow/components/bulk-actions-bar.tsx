@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { needsReason } from "@shared/schemas/workflow.ts";
 import type { PlainAction } from "@shared/workflow/action-procedures.ts";
 import { Button } from "@/components/ui/button.tsx";
@@ -16,12 +16,9 @@ import { ReasonDialog } from "./reason-dialog.tsx";
  * Shown while queue rows are selected: assign them or change their status in one go. Each claim goes
  * in its own transaction with the version the page showed; the toast says what happened to each.
  */
-export function BulkActionsBar({ selected, pageNumbers, onDone }: { selected: string[]; pageNumbers: string[]; onDone: () => void }) {
+/** `selected` carries the versions the queue showed, so a claim someone changed meanwhile comes back as CONFLICT. */
+export function BulkActionsBar({ selected, onDone }: { selected: { number: string; version: number }[]; onDone: () => void }) {
   const { data: me } = useMe();
-  // Versions as of when the page loaded, so a claim someone changes meanwhile comes back as CONFLICT.
-  const versions = useQuery({ ...trpc.workflow.listClaimVersions.queryOptions({ numbers: pageNumbers }), enabled: pageNumbers.length > 0 });
-  const byNumber = useMemo(() => new Map((versions.data ?? []).map((v) => [v.number, v.version])), [versions.data]);
-  const refs = selected.flatMap((number) => (byNumber.has(number) ? [{ number, version: byNumber.get(number)! }] : []));
   const [asking, setAsking] = useState<PlainAction | null>(null);
 
   const done = async () => {
@@ -47,8 +44,8 @@ export function BulkActionsBar({ selected, pageNumbers, onDone }: { selected: st
   );
 
   if (selected.length === 0 || !me) return null;
-  const ready = refs.length === selected.length && !assign.isPending && !transition.isPending;
-  const runTransition = (action: PlainAction, note?: string) => transition.mutate({ claims: refs, action, note });
+  const ready = !assign.isPending && !transition.isPending;
+  const runTransition = (action: PlainAction, note?: string) => transition.mutate({ claims: selected, action, note });
   return (
     <div
       role="toolbar"
@@ -59,7 +56,7 @@ export function BulkActionsBar({ selected, pageNumbers, onDone }: { selected: st
         {selected.length} selected
       </span>
       <span className="h-5 w-px bg-border" aria-hidden />
-      <BulkAssignMenu me={me} disabled={!ready} onAssign={(assigneeId) => assign.mutate({ claims: refs, assigneeId })} />
+      <BulkAssignMenu me={me} disabled={!ready} onAssign={(assigneeId) => assign.mutate({ claims: selected, assigneeId })} />
       <BulkStatusMenu role={me.role} disabled={!ready} onPick={(action) => (needsReason(action) ? setAsking(action) : runTransition(action))} />
       {(assign.error || transition.error) && <span className="text-xs text-destructive">{(assign.error ?? transition.error)!.message}</span>}
       <Button size="icon-sm" variant="ghost" onClick={onDone} aria-label="Clear selection">

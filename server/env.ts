@@ -13,6 +13,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   SEED_DEMO: bool.default(true),
+  /** Background jobs (deadline sweep); e2e turns them off so no job bumps a claim a test is acting on. */
+  RUN_JOBS: bool.default(true),
   SEED_CLAIMS: z.coerce.number().int().min(0).default(2000),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool.default(false),

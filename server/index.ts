@@ -29,7 +29,7 @@ async function main() {
     logger: log,
     dataDir: env.DATA_DIR,
   });
-  const jobRunner = await startJobRunner({ database, log });
+  const jobRunner = env.RUN_JOBS ? await startJobRunner({ database, log }) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,7 +39,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
-    await jobRunner.stop();
+    await jobRunner?.stop();
     await database.close();
     process.exit(0);
   };

@@ -30,6 +30,7 @@ export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
       priority: claims.priority,
       eligibility: claims.eligibility,
       summary: claims.summary,
+      exceptionReason: claims.exceptionReason,
       deadlines: claims.deadlines,
       dueAt: claims.dueAt,
       reportedAt: claims.reportedAt,

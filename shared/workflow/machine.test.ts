@@ -21,7 +21,7 @@ const expected: Record<ClaimAction, Partial<Record<ClaimStatus, Who>>> = {
   approve_refund: { awaiting_approval: "L" },
   reject_refund: { awaiting_approval: "L" },
   execute_refund: { approved: "L" },
-  ship_replacement: { resolution_proposed: "A", approved: "A", inspecting: "A" },
+  ship_replacement: { resolution_proposed: "A", approved: "A", inspecting: "A", refunded: "A" },
   close: { refunded: "A", replacement_shipped: "A", resolution_proposed: "A" },
   reject_claim: { new: "A", triage: "A", in_review: "A", inspecting: "A", awaiting_evidence: "A" },
   cancel: { new: "A", triage: "A", awaiting_evidence: "A", in_review: "A", awaiting_return: "A", inspecting: "A", resolution_proposed: "A" },

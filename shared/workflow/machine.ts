@@ -70,8 +70,10 @@ export const claimActions = {
   approve_refund: { label: "Approve refund", from: ["awaiting_approval"], to: "approved", roles: leads, guards: [notOwnProposal], clauses: ["X3"] },
   reject_refund: { label: "Reject refund", from: ["awaiting_approval"], to: "in_review", roles: leads, clauses: ["X3"] },
   execute_refund: { label: "Record refund paid", from: ["approved"], to: "refunded", roles: leads, clauses: ["X3"] },
+  // From refunded too: chipyard's C6 pays a compensation and still reships the right item.
   ship_replacement: {
-    label: "Ship replacement", from: ["resolution_proposed", "approved", "inspecting"], to: "replacement_shipped", roles: all, guards: [notIneligible],
+    label: "Ship replacement", from: ["resolution_proposed", "approved", "inspecting", "refunded"], to: "replacement_shipped", roles: all,
+    guards: [notIneligible], clauses: ["C6"],
   },
   close: { label: "Close", from: ["refunded", "replacement_shipped", "resolution_proposed"], to: "closed", roles: all },
   reject_claim: {

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { formatDateTime, fromNow, humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import type { RouterOutputs } from "@/lib/trpc.ts";
+import { Badge } from "@/components/ui/badge.tsx";
 import { ClaimStatusBadge } from "./claim-status-badge.tsx";
 import { DueLabel } from "./due-label.tsx";
 import { PriorityLabel } from "./priority-badge.tsx";
@@ -23,6 +24,11 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
         <h1 className="text-xl font-semibold tracking-tight tabular-nums">{claim.number}</h1>
         <ClaimStatusBadge status={claim.status} />
         {claim.priority !== "normal" && <PriorityLabel priority={claim.priority} />}
+        {claim.exceptionReason && (
+          <Badge variant="warning" title={`Exception: ${claim.exceptionReason}`}>
+            Exception
+          </Badge>
+        )}
         <span className="text-sm text-muted-foreground">
           {claim.storeName} · {humanize(claim.reason)}
         </span>

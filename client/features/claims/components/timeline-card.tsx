@@ -23,10 +23,10 @@ function describe(e: ClaimEvent): string {
   }
 }
 
-/** The reason or note a person wrote with the change (reject, cancel, reopen…). */
+/** The reason, note or comment a person wrote with the change (reject, cancel, a supervisor's decision…). */
 function note(e: ClaimEvent): string | null {
   const d = e.data as Record<string, unknown>;
-  const text = d.reason ?? d.note;
+  const text = d.reason ?? d.note ?? d.comment;
   return typeof text === "string" && text ? text : null;
 }
 

@@ -6,3 +6,4 @@ export * from "./claims.ts";
 export * from "./fulfilment.ts";
 export * from "./messages.ts";
 export * from "./jobs.ts";
+export * from "./admin.ts";

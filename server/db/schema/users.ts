@@ -13,6 +13,10 @@ export const users = pgTable(
     role: text("role").$type<Role>().notNull(),
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
+    passwordChangedAt: tstz("password_changed_at"),
+    /** TOTP secret (base32) once enrolled; required for supervisors and admins before money or admin actions. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: tstz("totp_enabled_at"),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],

@@ -7,6 +7,8 @@ import { resolutionRouter } from "./resolution/index.ts";
 import { approvalsRouter } from "./approvals/index.ts";
 import { evidenceRouter } from "./evidence/index.ts";
 import { storesRouter } from "./stores/index.ts";
+import { usersRouter } from "./users/index.ts";
+import { reportsRouter } from "./reports/index.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -17,6 +19,8 @@ export const appRouter = router({
   approvals: approvalsRouter,
   evidence: evidenceRouter,
   stores: storesRouter,
+  users: usersRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
 import type { Database } from "./db/client.ts";
 import { evidenceHttp } from "./http/evidence-upload.ts";
+import { exportsHttp } from "./http/exports.ts";
 import { appRouter, type AppRouter } from "./routers/_app.ts";
 import type { Context } from "./trpc/context.ts";
 
@@ -45,6 +46,7 @@ export async function buildApp(opts: AppOptions) {
   });
   await app.register(cookie);
   await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
+  await app.register(exportsHttp, { database: opts.database });
 
   // Cross-site forms cannot send JSON without a CORS preflight we never grant: requiring it blocks CSRF.
   app.addHook("onRequest", async (req, reply) => {

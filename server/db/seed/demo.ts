@@ -57,12 +57,13 @@ export async function seedClaims(db: Db, opts: SeedClaimsOptions): Promise<void>
   const ids = await nextIds(db);
   const assignees = await assigneesByStore(db);
   const policies = await currentPolicyVersions(db);
+  const approvers = (await db.select({ id: users.id }).from(users).where(inArray(users.role, ["supervisor", "admin"]))).map((u) => u.id);
   const storeIds = demoStores.map((s) => s.id);
   const batchSize = opts.batchSize ?? 5000;
   const now = opts.now ?? new Date();
   for (let done = 0; done < opts.count; ) {
     const n = Math.min(batchSize, opts.count - done);
-    await insertBatch(db, generateBatch(rng, ids, n, { now, spanDays: opts.spanDays ?? 90, storeIds, assignees, policies }));
+    await insertBatch(db, generateBatch(rng, ids, n, { now, spanDays: opts.spanDays ?? 90, storeIds, assignees, policies, approvers }));
     done += n;
     opts.onProgress?.(done);
   }

@@ -1,7 +1,8 @@
 import { evaluateClaim, type PolicyDocument } from "../../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
 import { buildFacts, summarizeDecision } from "../../services/claim-evaluation.ts";
-import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders } from "../schema/index.ts";
+import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders, refundLines, refunds } from "../schema/index.ts";
+import { refundReference } from "../../services/refunds.ts";
 import { catalog, type Product } from "./catalog.ts";
 import { cities, firstNames, lastNames, streets } from "./people.ts";
 import type { Rng } from "../../../shared/random.ts";
@@ -15,9 +16,11 @@ export type Batch = {
   claimLines: Insert<typeof claimLines>[];
   evidence: Insert<typeof evidenceItems>[];
   events: Insert<typeof claimEvents>[];
+  refunds: Insert<typeof refunds>[];
+  refundLines: Insert<typeof refundLines>[];
 };
 
-export type IdCursor = { customer: number; order: number; orderLine: number; claim: number; claimLine: number; evidence: number };
+export type IdCursor = { customer: number; order: number; orderLine: number; claim: number; claimLine: number; evidence: number; refund: number };
 
 const DAY = 86_400_000;
 
@@ -75,10 +78,12 @@ export function generateBatch(
     spanDays: number;
     storeIds: readonly string[];
     assignees: Record<string, number[]>;
+    /** Supervisors and admins who may decide a refund (never the proposer, X3). */
+    approvers: number[];
     policies: Record<string, { id: number; document: PolicyDocument }>;
   },
 ): Batch {
-  const b: Batch = { customers: [], orders: [], orderLines: [], claims: [], claimLines: [], evidence: [], events: [] };
+  const b: Batch = { customers: [], orders: [], orderLines: [], claims: [], claimLines: [], evidence: [], events: [], refunds: [], refundLines: [] };
   const nowMs = opts.now.getTime();
   for (let i = 0; i < count; i++) {
     const storeId = rng.pick(opts.storeIds);
@@ -158,13 +163,40 @@ export function generateBatch(
         issueType: l.issueType, grade: null, failureCause: null,
       })),
     });
-    const evaluation = summarizeDecision(evaluateClaim(policy.document, facts, reportedAt), status);
+    const decision = evaluateClaim(policy.document, facts, reportedAt);
+    const evaluation = summarizeDecision(decision, status);
     b.claims.push({
       id: claimId, number, storeId, orderId, customerId, reason, status, priority, assigneeId, reportedAt, closedAt,
       ...evaluation, policyVersionId: policy.id,
       createdAt: reportedAt, updatedAt: closedAt ?? reportedAt,
       searchText: `${number} ${orderNumber} ${email} ${first} ${last}`.toLowerCase(),
     });
+    // Claims past the approval step carry the refund that got them there, so the approvals queue and the
+    // claim's money history agree with its status.
+    const refundStatus = status === "awaiting_approval" ? "proposed" : status === "approved" ? "approved" : status === "refunded" ? "executed" : null;
+    const proposer = refundStatus ? (assigneeId ?? (pool.length ? rng.pick(pool) : null)) : null;
+    if (refundStatus && proposer) {
+      const paid = claimed.map((l) => l.product.priceCents * l.claimedQuantity);
+      const option = decision.options.find((o) => o.refundCents !== undefined && o.refundCents > 0);
+      const amount = option?.refundCents ?? paid.reduce((a, c) => a + c, 0);
+      const refundId = ids.refund++;
+      const approver = opts.approvers.find((id) => id !== proposer) ?? null;
+      const decidedAt = refundStatus === "proposed" ? null : new Date(reportedAt.getTime() + 2 * DAY);
+      b.refunds.push({
+        id: refundId, claimId, reference: refundReference(refundId, reportedAt), amountCents: amount, kind: option?.kind ?? "full_refund",
+        status: refundStatus, isException: !option, reason: option ? null : "Goodwill: seeded history", proposedById: proposer,
+        decidedById: decidedAt ? approver : null, decidedAt, executedAt: refundStatus === "executed" ? new Date(reportedAt.getTime() + 3 * DAY) : null,
+        executedById: refundStatus === "executed" ? approver : null, idempotencyKey: `seed-${refundId}-${rng.int(1e8, 9e8)}`,
+        createdAt: new Date(reportedAt.getTime() + DAY), updatedAt: decidedAt ?? reportedAt,
+      });
+      const total = paid.reduce((a, c) => a + c, 0);
+      let left = amount;
+      claimed.forEach((l, i) => {
+        const share = i === claimed.length - 1 ? left : Math.floor((amount * paid[i]!) / total);
+        left -= share;
+        b.refundLines.push({ refundId, orderLineId: l.id, amountCents: share });
+      });
+    }
     let seq = 1;
     b.events.push({ claimId, seq: seq++, type: "claim_opened", at: reportedAt, data: { reason, channel: rng.pick(["email", "form", "api"]) } });
     if (assigneeId) {

@@ -1,7 +1,7 @@
 import { getTableColumns, getTableName, Param, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx } from "../client.ts";
-import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders } from "../schema/index.ts";
+import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders, refundLines, refunds } from "../schema/index.ts";
 import type { Batch, IdCursor } from "./generate.ts";
 
 const arrayType = (sqlType: string) => (sqlType === "serial" ? "integer" : sqlType === "bigserial" ? "bigint" : sqlType);
@@ -38,10 +38,12 @@ export async function insertBatch(db: Db, b: Batch): Promise<void> {
     await insertUnnest(tx, claimLines, b.claimLines);
     await insertUnnest(tx, evidenceItems, b.evidence);
     await insertUnnest(tx, claimEvents, b.events);
+    await insertUnnest(tx, refunds, b.refunds);
+    await insertUnnest(tx, refundLines, b.refundLines);
   });
 }
 
-const sequenced = ["customers", "orders", "order_lines", "claims", "claim_lines", "evidence_items"] as const;
+const sequenced = ["customers", "orders", "order_lines", "claims", "claim_lines", "evidence_items", "refunds"] as const;
 
 /** Seeding writes explicit ids for speed, so afterwards each serial sequence must catch up. */
 export async function nextIds(db: Db): Promise<IdCursor> {
@@ -49,7 +51,7 @@ export async function nextIds(db: Db): Promise<IdCursor> {
     sql.raw(`select ${sequenced.map((t) => `(select coalesce(max(id), 0) + 1 from ${t})::int as ${t}`).join(", ")}`),
   );
   const r = res.rows[0]!;
-  return { customer: r.customers!, order: r.orders!, orderLine: r.order_lines!, claim: r.claims!, claimLine: r.claim_lines!, evidence: r.evidence_items! };
+  return { customer: r.customers!, order: r.orders!, orderLine: r.order_lines!, claim: r.claims!, claimLine: r.claim_lines!, evidence: r.evidence_items!, refund: r.refunds! };
 }
 
 export async function syncSequences(db: Db): Promise<void> {

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
 import { useRefreshClaim } from "../hooks/use-refresh-claim.ts";
-import { FormField, invalid } from "./form-field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 import { KindSelect } from "./kind-select.tsx";
 
 const placeholders: Partial<Record<EvidenceKind, string>> = {
@@ -46,16 +46,16 @@ export function EvidenceTextForm({ number, version, defaultKind, needed }: { num
   return (
     <form className="grid gap-3" noValidate aria-label="Add evidence without a file" onSubmit={form.handleSubmit((v) => add.mutate({ ...v, number, version }))}>
       <div className="grid gap-3 sm:grid-cols-[220px_1fr]">
-        <FormField id={ids.kind} label="Kind" error={errors.kind?.message}>
+        <Field id={ids.kind} label="Kind" error={errors.kind?.message}>
           <Controller
             control={form.control}
             name="kind"
             render={({ field }) => <KindSelect id={ids.kind} kinds={textEvidenceKinds} value={field.value} onChange={field.onChange} needed={needed} error={errors.kind?.message} />}
           />
-        </FormField>
-        <FormField id={ids.note} label={kind === "fault_statement" ? "Statement" : "Number"} error={errors.note?.message}>
+        </Field>
+        <Field id={ids.note} label={kind === "fault_statement" ? "Statement" : "Number"} error={errors.note?.message}>
           <Textarea rows={kind === "fault_statement" ? 3 : 1} className="min-h-9" placeholder={placeholders[kind]} {...invalid(ids.note, errors.note?.message)} {...form.register("note")} />
-        </FormField>
+        </Field>
       </div>
       <div>
         <Button type="submit" size="sm" disabled={add.isPending}>

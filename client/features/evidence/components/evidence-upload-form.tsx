@@ -10,7 +10,7 @@ import { cn } from "@/lib/utils.ts";
 import { acceptAttribute, checkFile } from "../file-checks.ts";
 import { useUploadEvidence } from "../hooks/use-upload-evidence.ts";
 import { UploadError } from "../upload-evidence.ts";
-import { FormField, invalid } from "./form-field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 import { KindSelect } from "./kind-select.tsx";
 
 const limitsHint = `Photos (JPEG, PNG, WebP, HEIC) and PDFs up to ${formatBytes(evidenceSizeLimits.image)}, videos (MP4, MOV, WebM) up to ${formatBytes(evidenceSizeLimits.video)}.`;
@@ -57,7 +57,7 @@ export function EvidenceUploadForm({ number, version, defaultKind, needed }: { n
   return (
     <form className="grid gap-3" noValidate onSubmit={submit} aria-label="Upload evidence">
       <div className="grid gap-3 sm:grid-cols-[220px_1fr]">
-        <FormField id={ids.kind} label="Kind" error={errors.kind?.message}>
+        <Field id={ids.kind} label="Kind" error={errors.kind?.message}>
           <Controller
             control={form.control}
             name="kind"
@@ -75,13 +75,13 @@ export function EvidenceUploadForm({ number, version, defaultKind, needed }: { n
               />
             )}
           />
-        </FormField>
-        <FormField id={ids.note} label="Note" hint=" (optional)" error={errors.note?.message}>
+        </Field>
+        <Field id={ids.note} label="Note" hint=" (optional)" error={errors.note?.message}>
           <Input placeholder="What it shows, where it came from" {...invalid(ids.note, errors.note?.message)} {...form.register("note")} />
-        </FormField>
+        </Field>
       </div>
 
-      <FormField id={ids.file} label="File" error={fileError}>
+      <Field id={ids.file} label="File" error={fileError}>
         <div
           onDragOver={(e) => {
             e.preventDefault();
@@ -122,7 +122,7 @@ export function EvidenceUploadForm({ number, version, defaultKind, needed }: { n
             </Button>
           )}
         </div>
-      </FormField>
+      </Field>
 
       <div className="flex items-center gap-3">
         <Button type="submit" size="sm" disabled={busy}>

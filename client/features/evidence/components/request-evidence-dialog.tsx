@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
 import { useRefreshClaim } from "../hooks/use-refresh-claim.ts";
-import { FormField, invalid } from "./form-field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -79,9 +79,9 @@ export function RequestEvidenceDialog({ number, version, open, onOpenChange }: {
                 </ul>
               )}
             </section>
-            <FormField id={noteId} label="Note to the customer" hint=" (optional, added to the message)" error={noteError}>
+            <Field id={noteId} label="Note to the customer" hint=" (optional, added to the message)" error={noteError}>
               <Textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} {...invalid(noteId, noteError)} />
-            </FormField>
+            </Field>
             <section aria-label="Message preview" className="rounded-md border bg-muted/40">
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-b px-3 py-2 text-xs">
                 <dt className="text-muted-foreground">From</dt>

@@ -7,7 +7,7 @@ import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
 import { centsToDollars, dollarsToCents } from "../lib/money-input.ts";
 import { DialogShell } from "./dialog-shell.tsx";
-import { Field, invalid } from "./field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 export type AmountField = "receivedItemValueCents" | "purchaseCostCents" | "exportPostageCents";
 const labels: Record<AmountField, { label: string; hint: string }> = {

@@ -6,7 +6,7 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
 import { DialogShell } from "./dialog-shell.tsx";
-import { Field, invalid } from "./field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 /** A supervisor's exception with its reason: proposals then pass an ineligible or conflicting verdict (C5). */
 export function ExceptionDialog({ claim, current, open, onClose }: { claim: { number: string; version: number }; current: string | null; open: boolean; onClose: () => void }) {

@@ -13,7 +13,7 @@ import { humanize } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
 import { DialogShell } from "./dialog-shell.tsx";
-import { Field, invalid } from "./field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 const checks = [
   ["used", "Used"],

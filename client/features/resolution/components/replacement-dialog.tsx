@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
 import { DialogShell } from "./dialog-shell.tsx";
-import { Field, invalid } from "./field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 type Props = {
   claim: { number: string; version: number };

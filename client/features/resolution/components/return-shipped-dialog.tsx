@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
 import { DialogShell } from "./dialog-shell.tsx";
-import { Field, invalid } from "./field.tsx";
+import { Field, invalid } from "@/components/ui/field.tsx";
 
 /** Carrier and tracking of the customer's return parcel; the store's carrier rule (C2) is checked on save. */
 export function ReturnShippedDialog({ claim, carriers, open, onClose }: { claim: { number: string; version: number }; carriers: readonly string[] | null; open: boolean; onClose: () => void }) {

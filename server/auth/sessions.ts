@@ -1,16 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, userStores, users } from "../db/schema/index.ts";
 import { seesAllStores } from "../../shared/roles.ts";
 import type { SessionUser } from "../trpc/context.ts";
 
 export const SESSION_COOKIE = "cd_session";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+/** SHA-256 of a bearer token (session cookie, set-password link): only this digest is ever stored. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export async function createSession(
-  db: Db,
+  db: DbOrTx,
   opts: { userId: number; ttlHours: number; now: Date; userAgent?: string; ip?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
@@ -27,6 +28,15 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+
+/** Ends every session of a person (deactivation, demotion, password reset), or all but one (password change). */
+export async function endSessions(db: DbOrTx, userId: number, opts: { except?: string } = {}): Promise<number> {
+  const where = opts.except ? and(eq(sessions.userId, userId), ne(sessions.id, opts.except)) : eq(sessions.userId, userId);
+  const gone = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return gone.length;
+}
+
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
@@ -36,13 +46,18 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   if (!token) return null;
   const id = hashToken(token);
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
-  return { ...row, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role) };
+  // "Last seen" on the account page needs only minute precision: at most one write per session every 5 minutes.
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
+  }
+  const { lastSeenAt: _seen, ...user } = row;
+  return { ...user, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role) };
 }
 
 export async function storeIdsFor(db: Db, userId: number, role: SessionUser["role"]): Promise<string[] | null> {

@@ -7,6 +7,7 @@ import { resolutionRouter } from "./resolution/index.ts";
 import { approvalsRouter } from "./approvals/index.ts";
 import { evidenceRouter } from "./evidence/index.ts";
 import { storesRouter } from "./stores/index.ts";
+import { exportsRouter } from "./exports/index.ts";
 import { usersRouter } from "./users/index.ts";
 import { reportsRouter } from "./reports/index.ts";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   approvals: approvalsRouter,
   evidence: evidenceRouter,
   stores: storesRouter,
+  exports: exportsRouter,
   users: usersRouter,
   reports: reportsRouter,
 });

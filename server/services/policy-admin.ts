@@ -8,6 +8,7 @@ import { policyVersions, stores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { currentPolicyVersion, policyVersionById, type PolicyVersionRef } from "./policy-versions.ts";
 import { isUniqueViolation } from "../db/errors.ts";
+import { recordAdminAudit } from "./admin-audit.ts";
 
 // Admin-edited policy versions. A version is never changed once stored: an
 // edit is a new row N+1, and claims keep the version they were judged by
@@ -73,6 +74,7 @@ export async function createPolicyVersion(db: Db, user: SessionUser, input: Crea
         .insert(policyVersions)
         .values({ storeId: input.storeId, version: current.version + 1, document: result.data, note: input.note.trim(), createdById: user.id })
         .returning({ id: policyVersions.id, version: policyVersions.version, createdAt: policyVersions.createdAt });
+      await recordAdminAudit(tx, { actorId: user.id, action: "policy_version_created", targetType: "policy", targetId: `${input.storeId}:${row!.version}`, at: row!.createdAt, data: { storeId: input.storeId, version: row!.version, note: input.note.trim(), changes: diff.length } });
       return { ...row!, diff };
     });
   } catch (error) {

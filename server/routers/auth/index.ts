@@ -1,8 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { signInInput } from "../../../shared/schemas/auth.ts";
+import { changePasswordInput, setPasswordInput, signOutSessionInput } from "../../../shared/schemas/passwords.ts";
 import { burnVerify, verifyPassword } from "../../auth/passwords.ts";
-import { createSession, deleteSession, storeIdsFor } from "../../auth/sessions.ts";
+import { createSession, deleteSession, endSessions, storeIdsFor } from "../../auth/sessions.ts";
+import { changePassword, endOwnSession, listOwnSessions, redeemPasswordToken } from "../../services/users-account.ts";
 import { users } from "../../db/schema/index.ts";
 import { router } from "../../trpc/init.ts";
 import { authedProcedure, publicProcedure } from "../../trpc/procedures.ts";
@@ -44,5 +46,31 @@ export const authRouter = router({
     if (!ctx.user) return null;
     const { id, email, name, role, storeIds } = ctx.user;
     return { id, email, name, role, storeIds };
+  }),
+
+  /** Public: the one-time link is the credential. Sets the password and signs the person in on this device. */
+  setPassword: publicProcedure.input(setPasswordInput).mutation(async ({ ctx, input }) => {
+    const user = await redeemPasswordToken(ctx.db, input, ctx.now());
+    const session = await createSession(ctx.db, {
+      userId: user.id,
+      ttlHours: ctx.settings.sessionTtlHours,
+      now: ctx.now(),
+      userAgent: ctx.meta.userAgent,
+      ip: ctx.meta.ip,
+    });
+    ctx.cookies?.setSession(session.token, session.expiresAt);
+    return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
+  }),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input, ctx.now())),
+
+  listSessions: authedProcedure.query(({ ctx }) => listOwnSessions(ctx.db, ctx.user, ctx.now())),
+
+  signOutOtherSessions: authedProcedure.mutation(async ({ ctx }) => ({ ended: await endSessions(ctx.db, ctx.user.id, { except: ctx.user.sessionId }) })),
+
+  signOutSession: authedProcedure.input(signOutSessionInput).mutation(async ({ ctx, input }) => {
+    const { current } = await endOwnSession(ctx.db, ctx.user, input.id);
+    if (current) ctx.cookies?.clearSession();
+    return { ok: true, current };
   }),
 });

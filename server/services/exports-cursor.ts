@@ -11,7 +11,7 @@ const dialect = new PgDialect();
  * process, so keyset pages of the same size keep memory bounded the same way. Leaving the loop early
  * (a cancelled download) runs the `finally`: the cursor is closed and the client goes back to the pool.
  */
-export async function* exportBatches(database: Database, query: DatasetQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
+export async function* exportBatches(database: Pick<Database, "db" | "pool">, query: DatasetQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   if (database.pool) {
     const client = await database.pool.connect();
     let broken = false;

@@ -48,7 +48,7 @@ export function resolveColumns(dataset: ExportDataset, keys: string[]): ExportCo
   return all.filter((c) => keys.includes(c.key));
 }
 
-export async function startExportRun(database: Database, userId: number | null, req: ExportRequest, columns: ExportColumn[], now: Date): Promise<number> {
+export async function startExportRun(database: Pick<Database, "db">, userId: number | null, req: ExportRequest, columns: ExportColumn[], now: Date): Promise<number> {
   const filters = { ...req.filters, ...(req.from ? { from: req.from.toISOString() } : {}), ...(req.to ? { to: req.to.toISOString() } : {}) };
   const [run] = await database.db
     .insert(exportRuns)
@@ -64,7 +64,7 @@ export type ExportOutcome = { status: "done" | "cancelled" | "failed"; rowCount:
  * the person goes away (closed tab, Cancel): the cursor is left at once and the run says so.
  */
 export async function runExport(
-  database: Database,
+  database: Pick<Database, "db" | "pool">,
   user: SessionUser,
   req: ExportRequest,
   columns: ExportColumn[],

@@ -1,0 +1,90 @@
+// npm run bench:export [-- --claims 1000000]
+// Downloads the claims export (all claims, closed included) over real HTTP from the app running in this
+// process on PostgreSQL, as CSV and as XLSX: rows per second and how far the process's RSS grew above
+// where it stood before the download (sampled every 50 ms). Streaming keeps that flat whatever N is.
+import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { desc, sql } from "drizzle-orm";
+import { buildApp } from "../server/app.ts";
+import { createSession } from "../server/auth/sessions.ts";
+import { migrateDatabase, openDatabase } from "../server/db/client.ts";
+import { exportRuns } from "../server/db/schema/index.ts";
+import { seedClaims, seedReference } from "../server/db/seed/demo.ts";
+import { demo, sessionUserByEmail } from "../server/test/callers.ts";
+
+const { values } = parseArgs({ options: { claims: { type: "string", default: "1000000" } } });
+const target = Number(values.claims);
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  console.error("bench:export measures PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL), e.g. from scripts/pg-throwaway.sh");
+  process.exit(2);
+}
+
+const database = await openDatabase({ url, poolMax: 10 });
+await migrateDatabase(database);
+await seedReference(database.db);
+const count = async () => Number((await database.db.execute<{ n: number }>(sql`select count(*)::int n from claims`)).rows[0]!.n);
+const have = await count();
+if (have < target) {
+  console.error(`seeding ${target - have} claims (have ${have})…`);
+  await seedClaims(database.db, { count: target - have, spanDays: 730, seed: 1 + have, onProgress: (d) => d % 100_000 === 0 && console.error(`  ${d}`) });
+  await database.db.execute(sql`analyze`);
+}
+const total = await count();
+
+const app = await buildApp({ database, sessionTtlHours: 1, cookieSecure: false });
+await app.listen({ port: 0, host: "127.0.0.1" });
+const { port } = app.server.address() as AddressInfo;
+const supervisor = await sessionUserByEmail(database.db, demo.supervisor);
+const { token } = await createSession(database.db, { userId: supervisor.id, ttlHours: 1, now: new Date() });
+
+function download(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port, path, headers: { cookie: `cd_session=${token}` } }, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
+        let bytes = 0;
+        res.on("data", (d: Buffer) => (bytes += d.length));
+        res.on("end", () => resolve(bytes));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+type Result = { format: string; rows: number; bytes: number; seconds: number; rowsPerSecond: number; peakRssGrowthMb: number; status: string };
+const results: Result[] = [];
+for (const format of ["csv", "xlsx"] as const) {
+  global.gc?.();
+  await new Promise((r) => setTimeout(r, 500));
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const bytes = await download(`/api/exports/claims.${format}?closed=1`);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const [run] = await database.db.select().from(exportRuns).orderBy(desc(exportRuns.id)).limit(1);
+  const r = { format, rows: run!.rowCount, bytes, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(run!.rowCount / seconds), peakRssGrowthMb: Math.round((peak - base) / 1048576), status: run!.status };
+  results.push(r);
+  console.error(`${format.padEnd(5)} ${r.rows} rows ${(bytes / 1048576).toFixed(1)} MB in ${r.seconds}s: ${r.rowsPerSecond} rows/s, peak RSS +${r.peakRssGrowthMb} MB (${r.status})`);
+}
+
+await app.close();
+await database.close();
+mkdirSync("bench/results", { recursive: true });
+const meta = { claims: total, node: process.version, at: new Date().toISOString() };
+writeFileSync("bench/results/export.json", `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
+writeFileSync(
+  "bench/results/export.md",
+  [
+    `# Claims export over HTTP at ${total.toLocaleString("en-US")} claims (PostgreSQL, ${meta.node}, ${meta.at})`,
+    "",
+    "| format | rows | MB | seconds | rows/s | peak RSS growth (MB) |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| ${r.format} | ${r.rows} | ${(r.bytes / 1048576).toFixed(1)} | ${r.seconds} | ${r.rowsPerSecond} | ${r.peakRssGrowthMb} |`),
+    "",
+  ].join("\n"),
+);

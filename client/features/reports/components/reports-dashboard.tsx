@@ -1,0 +1,75 @@
+import { useCallback } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
+import { formatCents } from "@/lib/format.ts";
+import { trpc } from "@/lib/trpc.ts";
+import { queueLink } from "../hooks/queue-links.ts";
+import { useReportParams } from "../hooks/use-report-params.ts";
+import { CategoryTables, LargestRefunds, PeopleTable, SlaTable } from "./detail-tables.tsx";
+import { KpiCards } from "./kpi-cards.tsx";
+import { RefundsByKindCard, RefundsByStoreCard } from "./money-cards.tsx";
+import { ReasonsCard } from "./reasons-card.tsx";
+import { ReportFilters } from "./report-filters.tsx";
+import { BacklogAgeCard, BacklogStatusCard, OpenedClosedCard } from "./volume-charts.tsx";
+
+const duration = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} d`);
+
+/** The supervisor dashboard: one filter, four report queries, figures computed by the server. */
+export function ReportsDashboard() {
+  const { params, setParams, input } = useReportParams();
+  const opts = { placeholderData: keepPreviousData } as const;
+  const volume = useQuery({ ...trpc.reports.getVolumeReport.queryOptions(input), ...opts });
+  const sla = useQuery({ ...trpc.reports.getSlaReport.queryOptions(input), ...opts });
+  const money = useQuery({ ...trpc.reports.getMoneyReport.queryOptions(input), ...opts });
+  const people = useQuery({ ...trpc.reports.getPeopleReport.queryOptions(input), ...opts });
+  const stores = useQuery(trpc.stores.listStores.queryOptions());
+  const storeName = useCallback((id: string) => stores.data?.find((s) => s.id === id)?.name ?? id, [stores.data]);
+  const error = volume.error ?? sla.error ?? money.error ?? people.error;
+  const s = params.stores;
+
+  return (
+    <div className="flex flex-col gap-4 p-4 lg:p-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-lg font-semibold tracking-tight">Reports</h1>
+          <p className="text-sm text-muted-foreground">Backlog and people are as of now; the rest covers the chosen days (UTC).</p>
+        </div>
+        <ReportFilters key={`${params.from}-${params.to}`} params={params} onChange={setParams} />
+      </div>
+      {error ? (
+        <Alert variant="destructive"><AlertTitle>The reports could not load</AlertTitle><AlertDescription>{error.message}</AlertDescription></Alert>
+      ) : null}
+      <KpiCards
+        loading={!volume.data || !sla.data || !money.data}
+        items={[
+          { label: "Open claims", value: volume.data?.open.toLocaleString(), href: queueLink({ store: s }) },
+          { label: "Overdue", value: volume.data?.overdue.toLocaleString(), href: queueLink({ store: s, due: "overdue" }), tone: volume.data?.overdue ? "danger" : undefined },
+          { label: "Median to first review", value: duration(sla.data?.medianHoursToFirstReview ?? null), hint: "claims reported in range" },
+          { label: "Median to resolution", value: duration(sla.data?.medianHoursToResolution ?? null), hint: "claims closed in range" },
+          { label: "Refunds paid", value: money.data ? formatCents(money.data.totals.executedCents) : undefined, hint: money.data ? `${money.data.totals.executedCount} paid in range` : undefined },
+          { label: "Refunds approved", value: money.data ? formatCents(money.data.totals.approvedCents) : undefined, hint: money.data ? `${money.data.totals.approvedCount} approved in range` : undefined },
+        ]}
+      />
+      {volume.data ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <OpenedClosedCard data={volume.data.perDay} stores={s} />
+          <BacklogStatusCard data={volume.data.backlogByStatus} stores={s} />
+          <BacklogAgeCard data={volume.data.backlogByAge} stores={s} />
+          <ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} />
+        </div>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {sla.data ? <SlaTable data={sla.data.deadlines} /> : null}
+        {people.data ? <PeopleTable data={people.data} stores={s} /> : null}
+      </div>
+      {money.data ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <RefundsByStoreCard data={money.data.byStore} storeName={storeName} />
+          <RefundsByKindCard data={money.data.byKind} stores={s} />
+          <LargestRefunds data={money.data.largest} storeName={storeName} />
+          <CategoryTables money={money.data} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -18,33 +18,71 @@ export function centsToDecimal(cents: number): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const dayOffsets = new Map<string, number | null>();
 
-/** The zone's UTC offset in minutes at an instant; offsets only change on quarter hours, so that is the cache's grain. */
-function offsetMinutes(timeZone: string, ms: number): number {
-  const key = `${timeZone}|${Math.floor(ms / 900_000)}`;
-  const hit = offsets.get(key);
-  if (hit !== undefined) return hit;
+function offsetAt(timeZone: string, ms: number): number {
   let f = formatters.get(timeZone);
   if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })));
   const name = f.formatToParts(new Date(ms)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  const minutes = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  if (offsets.size > 20_000) offsets.clear(); // bounded: a long export must not grow it without end
-  offsets.set(key, minutes);
-  return minutes;
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The zone's UTC offset in minutes at an instant. Asking Intl per cell is far too slow for a million
+ * rows, so the offset is cached per zone and UTC day when the day starts and ends on the same offset
+ * (every day but the two transition days a year, which are asked per cell).
+ */
+function offsetMinutes(timeZone: string, ms: number): number {
+  const day = Math.floor(ms / 86_400_000);
+  const key = `${timeZone}|${day}`;
+  let cached = dayOffsets.get(key);
+  if (cached === undefined) {
+    const start = offsetAt(timeZone, day * 86_400_000);
+    cached = start === offsetAt(timeZone, (day + 1) * 86_400_000 - 1) ? start : null;
+    if (dayOffsets.size > 50_000) dayOffsets.clear(); // bounded whatever the span of dates
+    dayOffsets.set(key, cached);
+  }
+  return cached ?? offsetAt(timeZone, ms);
+}
+
+const DAY = 86_400_000;
+const days = new Map<number, string>();
+const two = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS" by arithmetic on the epoch: Date#toISOString costs microseconds a call, and a
+ * million rows carry millions of instants. The date part is cached per day.
+ */
+function wallClock(ms: number): { text: string; millis: number } {
+  const day = Math.floor(ms / DAY);
+  let date = days.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    if (days.size > 50_000) days.clear();
+    days.set(day, date);
+  }
+  const rest = ms - day * DAY;
+  const secs = Math.floor(rest / 1000);
+  return { text: `${date}T${two[Math.floor(secs / 3600)]}:${two[Math.floor(secs / 60) % 60]}:${two[secs % 60]}`, millis: rest % 1000 };
+}
+
+/** ISO 8601 UTC with milliseconds, as Date#toISOString writes it. */
+export function utcIso(ms: number): string {
+  const { text, millis } = wallClock(ms);
+  return `${text}.${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}Z`;
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-07T09:30:00+01:00. */
-export function localIso(date: Date, timeZone: string): string {
-  const ms = date.getTime();
+export function localIso(date: Date | number, timeZone: string): string {
+  const ms = typeof date === "number" ? date : date.getTime();
   const off = offsetMinutes(timeZone, ms);
   const abs = Math.abs(off);
-  const sign = off < 0 ? "-" : "+";
-  return `${new Date(ms + off * 60_000).toISOString().slice(0, 19)}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${wallClock(ms + off * 60_000).text}${off < 0 ? "-" : "+"}${two[Math.floor(abs / 60)]}:${two[abs % 60]}`;
 }
 
-const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+const asMs = (v: unknown): number | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.getTime() : typeof v === "number" ? v : Date.parse(String(v));
 
 /** The header row: a time column becomes "(UTC)" and "(store time)", money gets its currency, and the zone closes the row. */
 export function headerCells(columns: readonly ExportColumn[]): { labels: string[]; kinds: ("text" | "number" | "money")[] } {
@@ -65,8 +103,8 @@ export function rowCells(row: ExportRow, columns: readonly ExportColumn[], timeZ
   for (const c of columns) {
     const v = row[c.key];
     if (c.kind === "time") {
-      const d = asDate(v);
-      cells.push(d ? d.toISOString() : null, d ? localIso(d, tz) : null);
+      const ms = asMs(v);
+      cells.push(ms === null ? null : utcIso(ms), ms === null ? null : localIso(ms, tz));
     } else if (c.kind === "money") {
       cells.push(v === null || v === undefined ? null : { cents: Number(v) }, row.currency === null || row.currency === undefined ? null : String(row.currency));
     } else if (c.kind === "number") {

@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { centsToDecimal, type Cell } from "./exports-format.ts";
 
@@ -21,15 +20,27 @@ export function drained(out: Writable): Promise<void> {
   });
 }
 
-const csvCell = (c: Cell): string | null => (c !== null && typeof c === "object" ? centsToDecimal(c.cents) : c === null ? null : String(c));
+const needsQuotes = /[",\r\n]/;
+/** RFC 4180 by hand: csv-stringify costs ~30 µs a row, which is most of a million-row export. */
+function csvCell(c: Cell): string {
+  if (c === null) return "";
+  if (typeof c === "object") return centsToDecimal(c.cents);
+  const s = typeof c === "number" ? String(c) : c;
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLines = (rows: Cell[][]) => {
+  let text = "";
+  for (const r of rows) text += `${r.map(csvCell).join(",")}\r\n`;
+  return text;
+};
 
 /** RFC 4180 CSV with a BOM (Excel otherwise reads UTF-8 as ANSI) and CRLF line ends. */
 export function csvWriter(out: Writable, header: string[]): ExportWriter {
-  out.write(`\uFEFF${stringify([header], { record_delimiter: "\r\n" })}`);
+  out.write(`\uFEFF${csvLines([header])}`);
   return {
     rows: async (batch) => {
       if (out.destroyed) return;
-      if (!out.write(stringify(batch.map((r) => r.map(csvCell)), { record_delimiter: "\r\n" }))) await drained(out);
+      if (!out.write(csvLines(batch))) await drained(out);
     },
     end: () =>
       new Promise<void>((resolve) => {

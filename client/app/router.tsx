@@ -19,6 +19,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 export const router = createBrowserRouter([
   { path: paths.signIn, lazy: page(() => import("./routes/sign-in.tsx")), errorElement: <RouteError />, hydrateFallbackElement: <RouteFallback /> },
+  { path: "/set-password", lazy: page(() => import("./routes/set-password.tsx")), errorElement: <RouteError />, hydrateFallbackElement: <RouteFallback /> },
   {
     path: "/",
     loader: requireSession,
@@ -32,6 +33,9 @@ export const router = createBrowserRouter([
       { path: "approvals", lazy: page(() => import("./routes/approvals.tsx")), errorElement: <RouteError /> },
       { path: "reports", lazy: page(() => import("./routes/reports.tsx")), errorElement: <RouteError /> },
       { path: "admin", lazy: page(() => import("./routes/admin.tsx")), errorElement: <RouteError /> },
+      { path: "admin/users", lazy: page(() => import("./routes/admin-users.tsx")), errorElement: <RouteError /> },
+      { path: "admin/audit", lazy: page(() => import("./routes/admin-audit.tsx")), errorElement: <RouteError /> },
+      { path: "account", lazy: page(() => import("./routes/account.tsx")), errorElement: <RouteError /> },
       { path: "admin/policies/:storeId", lazy: page(() => import("./routes/admin-policy.tsx")), errorElement: <RouteError /> },
       { path: "policies", lazy: page(() => import("./routes/policies.tsx")), errorElement: <RouteError /> },
       { path: "policies/:storeId", lazy: page(() => import("./routes/policy.tsx")), errorElement: <RouteError /> },

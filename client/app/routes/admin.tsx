@@ -1,4 +1,5 @@
-import { Settings } from "lucide-react";
+import { ChevronRight, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Link } from "react-router";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { StorePoliciesTable } from "@/features/policy/components/store-policies-table.tsx";
 import { RolePage } from "./require-role-page.tsx";
@@ -8,6 +9,10 @@ export default function AdminPage() {
     <RolePage roles={["admin"]}>
       <div className="mx-auto flex max-w-4xl flex-col gap-4 p-4 lg:p-6">
         <h1 className="text-xl font-semibold tracking-tight">Admin</h1>
+        <nav aria-label="Admin sections" className="grid gap-3 sm:grid-cols-2">
+          <AdminLink to="/admin/users" icon={Users} title="People" text="Invite people, set their role and stores, deactivate and reset passwords." />
+          <AdminLink to="/admin/audit" icon={ScrollText} title="Audit" text="Every admin action: who did what to whom, and when." />
+        </nav>
         <Card className="gap-3 py-4">
           <CardHeader className="px-4">
             <CardTitle className="text-sm">Store policies</CardTitle>
@@ -17,11 +22,20 @@ export default function AdminPage() {
             <StorePoliciesTable editable />
           </CardContent>
         </Card>
-        <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed px-6 py-10 text-center">
-          <Settings className="size-6 text-muted-foreground" aria-hidden />
-          <p className="max-w-md text-sm text-muted-foreground">People, roles, store access and templates will be managed here.</p>
-        </div>
       </div>
     </RolePage>
+  );
+}
+
+function AdminLink({ to, icon: Icon, title, text }: { to: string; icon: LucideIcon; title: string; text: string }) {
+  return (
+    <Link to={to} className="group flex items-start gap-3 rounded-xl border bg-card p-4 shadow-xs outline-none transition-colors hover:bg-accent/50 focus-visible:ring-2 focus-visible:ring-ring">
+      <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+      <span className="grid flex-1 gap-1">
+        <span className="text-sm font-medium">{title}</span>
+        <span className="text-xs text-muted-foreground">{text}</span>
+      </span>
+      <ChevronRight className="size-4 text-muted-foreground transition-transform group-hover:translate-x-0.5" aria-hidden />
+    </Link>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { LogOut } from "lucide-react";
+import { LogOut, UserRound } from "lucide-react";
 import { useNavigate } from "react-router";
 import { roleLabels } from "@shared/roles.ts";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar.tsx";
@@ -50,6 +50,9 @@ export function UserMenu({ me }: { me: Me }) {
           </div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => navigate("/account")}>
+          <UserRound aria-hidden /> Account
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => signOut.mutate()}>
           <LogOut aria-hidden /> Sign out
         </DropdownMenuItem>

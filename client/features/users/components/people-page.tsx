@@ -1,0 +1,83 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { roleLabels, roles } from "@shared/roles.ts";
+import { DataTable } from "@/components/data-table/data-table.tsx";
+import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter.tsx";
+import { DataTableResetFilters, DataTableSearch, DataTableToolbar } from "@/components/data-table/data-table-toolbar.tsx";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
+import { trpc } from "@/lib/trpc.ts";
+import { userColumns, type UserRow } from "../table/columns.tsx";
+import { useUsersQuery, type PeopleParams } from "../table/use-users-query.ts";
+import { CreateUserDialog } from "./create-user-dialog.tsx";
+import { EditUserSheet } from "./edit-user-sheet.tsx";
+import { ResetPasswordDialog } from "./reset-password-dialog.tsx";
+import { StatusDialog } from "./status-dialogs.tsx";
+
+const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
+
+/** Admin › People: who can sign in, with which role and stores, and the actions that change that. */
+export function PeoplePage() {
+  const { params, setParams, query } = useUsersQuery();
+  const stores = useQuery(trpc.stores.listStores.queryOptions());
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [status, setStatus] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const storeNames = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
+  const columns = useMemo(
+    () => userColumns(storeNames, { edit: setEditing, resetPassword: setResetting, deactivate: setStatus, reactivate: setStatus }),
+    [storeNames],
+  );
+  const filtered = !!params.q || params.role.length > 0 || params.store.length > 0 || params.active !== "all";
+  const total = query.data?.total;
+
+  return (
+    <div className="flex flex-col gap-3 p-4 lg:p-6">
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 className="text-lg font-semibold tracking-tight">People</h1>
+        <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
+          {total === undefined ? "" : `${total} ${total === 1 ? "person" : "people"}`}
+        </p>
+      </div>
+      <DataTable
+        aria-label="People"
+        columns={columns}
+        data={query.data?.rows}
+        rowCount={total}
+        getRowId={(r) => String(r.id)}
+        pagination={{ pageIndex: params.page - 1, pageSize: params.pageSize }}
+        onPaginationChange={(updater) => {
+          const next = typeof updater === "function" ? updater({ pageIndex: params.page - 1, pageSize: params.pageSize }) : updater;
+          setParams({ pageSize: next.pageSize as PeopleParams["pageSize"], page: next.pageSize !== params.pageSize ? 1 : next.pageIndex + 1 });
+        }}
+        pageSizeOptions={[25, 50, 100]}
+        isLoading={query.isPending}
+        isFetching={query.isFetching}
+        isError={query.isError}
+        onRetry={() => void query.refetch()}
+        getRowClassName={(r) => (r.active ? undefined : "text-muted-foreground")}
+        toolbar={
+          <DataTableToolbar actions={<CreateUserDialog />}>
+            <DataTableSearch value={params.q} onValueChange={(q) => setParams({ q })} placeholder="Search name or e-mail" aria-label="Search people" />
+            <DataTableFacetedFilter title="Role" options={roleOptions} value={params.role} onValueChange={(role) => setParams({ role: role as PeopleParams["role"] })} />
+            <DataTableFacetedFilter title="Store" options={(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={params.store} onValueChange={(store) => setParams({ store })} />
+            <Select value={params.active} onValueChange={(active) => setParams({ active: active as PeopleParams["active"] })}>
+              <SelectTrigger size="sm" className="h-8 w-36" aria-label="Status">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value="all">Any status</SelectItem>
+                <SelectItem value="active">Active</SelectItem>
+                <SelectItem value="inactive">Deactivated</SelectItem>
+              </SelectContent>
+            </Select>
+            {filtered && <DataTableResetFilters onClick={() => setParams({ q: "", role: [], store: [], active: "all" })} />}
+          </DataTableToolbar>
+        }
+        emptyState={<p className="p-8 text-center text-sm text-muted-foreground">No one matches these filters.</p>}
+      />
+      <EditUserSheet user={editing} onClose={() => setEditing(null)} />
+      <StatusDialog user={status} onClose={() => setStatus(null)} />
+      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+    </div>
+  );
+}

@@ -8,7 +8,8 @@ import { inRange, reportRange, storeFilter } from "./reports-range.ts";
 /**
  * Refund money (X3 approvals, X2 caps are per refund line). A refund counts as APPROVED in the range when a
  * supervisor approved it then (`decidedAt` in range, status approved or since executed) and as EXECUTED when the
- * money moved then (`executedAt` in range). Compensation = partial_refund and keep_with_compensation; exceptions
+ * money moved then (`executedAt` in range). Compensation = partial_refund and keep_with_compensation (the customer keeps
+ * the goods); full = full_refund, return_for_refund and cancel_order (the purchase is undone); other = any other kind; exceptions
  * (`isException`, C5 goodwill) are also reported on their own.
  */
 type Sums = { approvedCount: number; approvedCents: number; executedCount: number; executedCents: number };
@@ -35,7 +36,7 @@ export async function moneyReport(db: Db, user: SessionUser, input: ReportRangeI
   const grouped = <K extends string>(key: K, expr: SQL, where: SQL = sql`true`) =>
     db.execute<Record<string, unknown>>(sql`${base} select ${expr} as key, ${sumsOf(sql`r.amount`)} from r where (r.approved or r.executed) and ${where} group by 1 order by "approvedCents" desc, 1`)
       .then((res) => res.rows.map((x) => ({ [key]: String(x.key), ...toSums(x) }) as { [P in K]: string } & Sums));
-  const category = sql`case when r.kind = 'full_refund' then 'full' when r.kind in ('partial_refund', 'keep_with_compensation') then 'compensation' else 'other' end`;
+  const category = sql`case when r.kind in ('full_refund', 'return_for_refund', 'cancel_order') then 'full' when r.kind in ('partial_refund', 'keep_with_compensation') then 'compensation' else 'other' end`;
 
   const [totals, byStore, byReason, byKind, byGrade, byCategory, exceptions, largest] = await Promise.all([
     db.execute<Record<string, unknown>>(sql`${base} select ${sumsOf(sql`r.amount`)},

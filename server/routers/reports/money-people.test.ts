@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
 import { callerFor, callersFor } from "../../test/callers.ts";
 import { openTestDatabase } from "../../test/database.ts";
+import { insertRefund } from "./fixtures.ts";
 import { insertScenario, now, range } from "./scenario.ts";
 
 let database: Database;
@@ -52,6 +54,16 @@ describe("reports.getMoneyReport", () => {
       [s.refs.r2, 10000, false], [s.refs.r1, 2500, false], [s.refs.r3, 1500, true], [s.refs.r6, 999, false],
     ]);
     expect(m.largest[0]).toMatchObject({ claimNumber: s.c5.number, storeId: "everyday", status: "executed", at: "2026-11-08T00:00:00.000Z" });
+  });
+
+  it("counts a return for refund and a cancellation as full refunds, a replacement's money as other", async () => {
+    const lineId = (await database.db.execute<{ id: number }>(sql`select order_line_id as id from claim_lines where claim_id = ${s.c4.id}`)).rows[0]!.id;
+    for (const [kind, cents] of [["return_for_refund", 800], ["cancel_order", 300], ["replacement", 50]] as const) {
+      await insertRefund(database.db, { claimId: s.c4.id, kind, status: "executed", createdAt: "10-09T12:00", decidedAt: "10-10T08:00", executedAt: "10-10T09:00", lines: [[lineId, cents]] });
+    }
+    const m = await c.supervisor.reports.getMoneyReport({ from: "2026-10-10", to: "2026-10-10" });
+    expect(m.byCategory).toEqual([{ category: "full", ...sums(2, 1100, 2, 1100) }, { category: "other", ...sums(1, 50, 1, 50) }]);
+    expect(m.byStore).toEqual([{ storeId: "layerworks", ...sums(3, 1150, 3, 1150) }]);
   });
 
   it("keeps another store's money out of a supervisor's report", async () => {

@@ -19,6 +19,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+const categoryLabels: Record<string, string> = { full: "Full (purchase undone)", compensation: "Compensation (goods kept)", other: "Other" };
 const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 
 export function SlaTable({ data }: { data: SlaReport["deadlines"] }) {
@@ -55,13 +56,14 @@ export function LargestRefunds({ data, storeName }: { data: MoneyReport["largest
   );
 }
 
-export function CategoryTables({ money }: { money: MoneyReport }) {
+export function CategoryTables({ money, storeName }: { money: MoneyReport; storeName: (id: string) => string }) {
   return (
     <Section title="Compensation, grades and exceptions">
       <div className="grid gap-4">
-        <SumsTable caption="Full refunds against compensation" rows={money.byCategory} rowKey={(r) => r.category} first={{ header: "Kind", cell: (r) => humanize(r.category) }} />
+        <SumsTable caption="Full refunds against compensation" rows={money.byCategory} rowKey={(r) => r.category} first={{ header: "Kind", cell: (r) => categoryLabels[r.category] ?? r.category }} />
         <SumsTable caption="Refunds by line grade" rows={money.byGrade} rowKey={(r) => r.grade} first={{ header: "Grade", cell: (r) => humanize(r.grade) }} />
         <SumsTable caption="Refunds by claim reason" rows={money.byReason} rowKey={(r) => r.reason} first={{ header: "Reason", cell: (r) => humanize(r.reason) }} />
+        <SumsTable caption="Exceptions (C5) by store" rows={money.exceptions} rowKey={(r) => r.storeId} first={{ header: "Exceptions by store", cell: (r) => storeName(r.storeId) }} />
         <p className="text-xs text-muted-foreground">
           Exceptions (C5): {money.totals.exceptionCount} refund{money.totals.exceptionCount === 1 ? "" : "s"}, {formatCents(money.totals.exceptionCents)}.
         </p>

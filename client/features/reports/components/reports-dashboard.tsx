@@ -67,7 +67,7 @@ export function ReportsDashboard() {
           <RefundsByStoreCard data={money.data.byStore} storeName={storeName} />
           <RefundsByKindCard data={money.data.byKind} stores={s} />
           <LargestRefunds data={money.data.largest} storeName={storeName} />
-          <CategoryTables money={money.data} />
+          <CategoryTables money={money.data} storeName={storeName} />
         </div>
       ) : null}
     </div>

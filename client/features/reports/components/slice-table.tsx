@@ -24,7 +24,7 @@ export function SliceTable<T>({ caption, rows, columns, link, rowKey, scroll = t
               const href = i === 0 ? link?.(row) : undefined;
               return (
                 <TableCell key={c.header} className={c.numeric ? "text-right tabular-nums" : undefined}>
-                  {href ? <Link to={href} className="underline-offset-4 hover:underline focus-visible:underline">{c.cell(row)}</Link> : c.cell(row)}
+                  {href ? <Link to={href} className="font-medium underline decoration-muted-foreground/40 underline-offset-4 outline-none hover:decoration-foreground focus-visible:ring-2 focus-visible:ring-ring rounded-sm">{c.cell(row)}</Link> : c.cell(row)}
                 </TableCell>
               );
             })}

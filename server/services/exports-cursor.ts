@@ -1,9 +1,29 @@
 import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
 import type { Database } from "../db/client.ts";
 import type { DatasetQuery, ExportRow } from "./exports-datasets.ts";
 
 export const EXPORT_BATCH = 5000;
 const dialect = new PgDialect();
+const TIMESTAMPTZ = 1184;
+
+/**
+ * "2026-11-20 12:00:00.123456+00" (the session is set to UTC) to epoch milliseconds by slicing: the
+ * driver's own parser builds a Date through a regex per value, a large share of a million-row export.
+ */
+export function parseUtcTimestamp(s: string): number {
+  if (s.length < 22 || s.charCodeAt(10) !== 32 || !s.endsWith("+00")) return Date.parse(s);
+  // Digits read by char code: no substring per field, so no garbage per value.
+  const n = (from: number, len: number) => {
+    let v = 0;
+    for (let i = from; i < from + len; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+    return v;
+  };
+  let millis = 0;
+  if (s.charCodeAt(19) === 46) for (let i = 20, k = 100; i < 23 && i < s.length - 3; i++, k /= 10) millis += (s.charCodeAt(i) - 48) * k;
+  return Date.UTC(n(0, 4), n(5, 2) - 1, n(8, 2), n(11, 2), n(14, 2), n(17, 2)) + millis;
+}
+const types = { getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMPTZ ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser };
 
 /**
  * The rows of a dataset, batch by batch, never all at once. PostgreSQL: a server-side cursor in a
@@ -17,10 +37,11 @@ export async function* exportBatches(database: Pick<Database, "db" | "pool">, qu
     let broken = false;
     try {
       await client.query("begin isolation level repeatable read read only");
+      await client.query("set local time zone 'UTC'");
       const { sql, params } = dialect.sqlToQuery(query.statement(null, null));
       await client.query(`declare export_rows no scroll cursor for ${sql}`, params);
       for (;;) {
-        const res = await client.query<ExportRow>(`fetch ${batchSize} from export_rows`);
+        const res = await client.query<ExportRow>({ text: `fetch ${batchSize} from export_rows`, types });
         if (res.rows.length === 0) break;
         yield res.rows;
         if (res.rows.length < batchSize) break;

@@ -18,7 +18,7 @@ export function centsToDecimal(cents: number): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dayOffsets = new Map<string, number | null>();
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 function offsetAt(timeZone: string, ms: number): number {
   let f = formatters.get(timeZone);
@@ -35,13 +35,14 @@ function offsetAt(timeZone: string, ms: number): number {
  */
 function offsetMinutes(timeZone: string, ms: number): number {
   const day = Math.floor(ms / 86_400_000);
-  const key = `${timeZone}|${day}`;
-  let cached = dayOffsets.get(key);
+  let zone = dayOffsets.get(timeZone);
+  if (!zone) dayOffsets.set(timeZone, (zone = new Map()));
+  let cached = zone.get(day);
   if (cached === undefined) {
     const start = offsetAt(timeZone, day * 86_400_000);
     cached = start === offsetAt(timeZone, (day + 1) * 86_400_000 - 1) ? start : null;
-    if (dayOffsets.size > 50_000) dayOffsets.clear(); // bounded whatever the span of dates
-    dayOffsets.set(key, cached);
+    if (zone.size > 50_000) zone.clear(); // bounded whatever the span of dates
+    zone.set(day, cached);
   }
   return cached ?? offsetAt(timeZone, ms);
 }

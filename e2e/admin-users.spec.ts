@@ -32,7 +32,7 @@ test("an admin adds an agent who sets a password via the one-time link; deactiva
   expect(link).toMatch(/\/set-password\?token=/);
   await shots(page, "admin-people-created-link");
   await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByRole("row", { name: /Nina New/ })).toContainText("Link sent");
+  await expect(page.getByRole("row", { name: /Nina New/ })).toContainText("No password yet");
 
   // The new agent, in a browser that has never signed in.
   const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -8,6 +8,13 @@ import { appendClaimEvents } from "./claim-events.ts";
 
 export type RevocationReason = "user_deactivated" | "role_changed" | "store_removed";
 
+// The timeline quotes `note`, so the claim's history says in words why it went back to the queue.
+const notes: Record<RevocationReason, (name: string) => string> = {
+  user_deactivated: (name) => `Returned to the queue: ${name} was deactivated`,
+  role_changed: (name) => `Returned to the queue: ${name}'s role was lowered`,
+  store_removed: (name) => `Returned to the queue: ${name} no longer works for this store`,
+};
+
 /**
  * Someone who may no longer work a claim must not keep it: their open claims (only the removed stores'
  * when just memberships shrank) go back to the unassigned queue, each with an `unassigned` event and a
@@ -28,7 +35,7 @@ export async function returnOpenClaims(
     await appendClaimEvents(
       tx,
       c.id,
-      [{ type: "unassigned", data: { from: opts.userId, fromName: opts.userName, to: null, toName: null, reason: opts.reason } }],
+      [{ type: "unassigned", data: { from: opts.userId, fromName: opts.userName, to: null, toName: null, cause: opts.reason, note: notes[opts.reason](opts.userName) } }],
       { actorId: opts.actorId, at: opts.now, claimVersion: version },
     );
   }

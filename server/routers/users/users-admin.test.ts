@@ -92,11 +92,11 @@ describe("users admin procedures", () => {
       expect(r.assignee_id).toBeNull();
       expect(r.version).toBe(before[i]!.version + 1);
     });
-    const events = await rows<{ type: string; actor_id: number; claim_version: number; data: { reason: string } }>(
+    const events = await rows<{ type: string; actor_id: number; claim_version: number; data: { cause: string; note: string } }>(
       `select e.type, e.actor_id, e.claim_version, e.data from claim_events e join claims c on c.id = e.claim_id where c.number in (${claims.map((n) => `'${n}'`).join(",")}) and e.type = 'unassigned'`,
     );
     expect(events).toHaveLength(3);
-    for (const e of events) expect(e).toMatchObject({ actor_id: c.users.admin.id, data: { reason: "user_deactivated" } });
+    for (const e of events) expect(e).toMatchObject({ actor_id: c.users.admin.id, data: { cause: "user_deactivated", note: "Returned to the queue: leaver was deactivated" } });
     const audit = await c.admin.users.listAdminAuditEvents({ filters: { action: ["user_deactivated"] } });
     expect(audit.rows[0]).toMatchObject({ targetId: String(person.id), data: { sessionsEnded: 1 } });
 

@@ -45,7 +45,7 @@ export const auditColumns = col.columns([
   col.display({
     id: "details",
     header: "Details",
-    cell: ({ row }) => <span className="text-muted-foreground">{describeAuditEvent(row.original)}</span>,
+    cell: ({ row }) => <span className="whitespace-normal text-muted-foreground">{describeAuditEvent(row.original)}</span>,
     meta: { label: "Details" },
   }),
 ]);

@@ -10,7 +10,8 @@ export function describeAuditEvent({ action, data }: Event): string {
   const consequences = () => {
     const claims = Array.isArray(data.returnedClaims) ? data.returnedClaims.length : 0;
     const sessions = Number(data.sessionsEnded ?? 0);
-    return claims || sessions ? ` · ${plural(sessions, "session")} ended, ${plural(claims, "claim")} returned` : "";
+    const parts = [sessions ? `${plural(sessions, "session")} ended` : "", claims ? `${plural(claims, "claim")} returned to the queue` : ""].filter(Boolean);
+    return parts.length ? ` · ${parts.join(", ")}` : "";
   };
   switch (action) {
     case "user_created":

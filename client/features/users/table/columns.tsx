@@ -56,9 +56,9 @@ export function userColumns(storeNames: Map<string, string>, actions: UserAction
         ) : row.original.passwordSet ? (
           <Badge variant="success">Active</Badge>
         ) : (
-          <Badge variant="warning">Link sent</Badge>
+          <Badge variant="warning">No password yet</Badge>
         ),
-      meta: { label: "Status", width: 110 },
+      meta: { label: "Status", width: 140 },
     }),
     col.accessor("openClaims", {
       header: "Open claims",

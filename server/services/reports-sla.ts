@@ -35,21 +35,27 @@ export async function slaReport(db: Db, user: SessionUser, input: ReportRangeInp
 
   const [deadlines, medians] = await Promise.all([
     db.execute<{ key: string; met: number; missed: number; pending: number }>(sql`
-      with owing(key, status) as (values ${owingValues}),
+      with owing as (select key, array_agg(status) as statuses from (values ${owingValues}) as o(key, status) group by key),
       dl as (
         select ${claims.id} as claim_id, d->>'key' as key, (d->>'dueAt')::timestamptz as due_at
         from ${claims} cross join lateral jsonb_array_elements(${claims.deadlines}) as d
-        where ${stores} and d->>'key' in (${keys})
+        where ${stores} and ${claims.reportedAt} < ${r.end.toISOString()}::timestamptz and d->>'key' in (${keys})
+      ),
+      due as (select * from dl where dl.due_at >= ${r.from.toISOString()}::timestamptz and dl.due_at < ${r.end.toISOString()}::timestamptz),
+      -- Set-based rather than a probe per deadline: each claim's status changes, tagged with the deadline kinds they discharge.
+      moves as (
+        select e.claim_id, e.at, e.data->>'from' as from_status, e.data->>'to' as to_status
+        from ${claimEvents} e where e.type = 'status_changed' and e.claim_id in (select claim_id from due)
+      ),
+      discharged as (
+        select m.claim_id, k.key, min(m.at) as at
+        from moves m cross join owing k
+        where m.to_status in (${ended}) or (m.from_status = any(k.statuses) and m.to_status <> all(k.statuses))
+        group by 1, 2
       ),
       judged as (
-        select dl.key, dl.due_at, exists (
-          select 1 from ${claimEvents} e
-          where e.claim_id = dl.claim_id and e.type = 'status_changed' and e.at <= dl.due_at
-            and ((e.data->>'from' in (select o.status from owing o where o.key = dl.key)
-                  and e.data->>'to' not in (select o.status from owing o where o.key = dl.key))
-                 or e.data->>'to' in (${ended}))
-        ) as met
-        from dl where dl.due_at >= ${r.from.toISOString()}::timestamptz and dl.due_at < ${r.end.toISOString()}::timestamptz
+        select due.key, due.due_at, coalesce(x.at <= due.due_at, false) as met
+        from due left join discharged x on x.claim_id = due.claim_id and x.key = due.key
       )
       select key, (count(*) filter (where met))::int as met, (count(*) filter (where not met and due_at <= ${nowTs}))::int as missed,
              (count(*) filter (where not met and due_at > ${nowTs}))::int as pending
@@ -57,12 +63,11 @@ export async function slaReport(db: Db, user: SessionUser, input: ReportRangeInp
     // First review: the first status change out of new/triage, for claims reported in the range. Resolution: closedAt − reportedAt, closed in the range.
     db.execute<{ review: number | null; resolution: number | null }>(sql`
       select
-        (select percentile_cont(0.5) within group (order by extract(epoch from (fr.at - ${claims.reportedAt})) / 3600)
-           from ${claims} join lateral (
-             select min(e.at) as at from ${claimEvents} e
-             where e.claim_id = ${claims.id} and e.type = 'status_changed' and e.data->>'from' in ('new', 'triage') and e.data->>'to' not in ('new', 'triage')
-           ) fr on fr.at is not null
-           where ${stores} and ${inRange(claims.reportedAt, r)}) as review,
+        (select percentile_cont(0.5) within group (order by extract(epoch from (fr.at - fr.reported_at)) / 3600) from (
+           select ${claims.reportedAt} as reported_at, min(e.at) as at
+           from ${claims} join ${claimEvents} e on e.claim_id = ${claims.id} and e.type = 'status_changed'
+             and e.data->>'from' in ('new', 'triage') and e.data->>'to' not in ('new', 'triage')
+           where ${stores} and ${inRange(claims.reportedAt, r)} group by ${claims.id}, ${claims.reportedAt}) fr) as review,
         (select percentile_cont(0.5) within group (order by extract(epoch from (${claims.closedAt} - ${claims.reportedAt})) / 3600)
            from ${claims} where ${stores} and ${inRange(claims.closedAt, r)}) as resolution`),
   ]);

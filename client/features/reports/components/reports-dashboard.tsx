@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { formatCents } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { queueLink } from "../hooks/queue-links.ts";
@@ -57,7 +58,13 @@ export function ReportsDashboard() {
           <BacklogAgeCard data={volume.data.backlogByAge} stores={s} />
           <ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} />
         </div>
-      ) : null}
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
+          <Skeleton className="h-72 lg:col-span-2" />
+          <Skeleton className="h-72" />
+          <Skeleton className="h-72" />
+        </div>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         {sla.data ? <SlaTable data={sla.data.deadlines} /> : null}
         {people.data ? <PeopleTable data={people.data} stores={s} /> : null}

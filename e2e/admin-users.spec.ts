@@ -13,6 +13,7 @@ async function shots(page: Page, name: string) {
 }
 
 test("an admin adds an agent who sets a password via the one-time link; deactivation signs them out", async ({ page, browser }) => {
+  test.setTimeout(90_000); // a long journey across two browsers
   await page.goto("/admin");
   await page.getByRole("link", { name: /People/ }).click();
   await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
@@ -62,6 +63,16 @@ test("an admin adds an agent who sets a password via the one-time link; deactiva
   await agent.getByLabel("Password").fill("ninas own long passphrase");
   await agent.getByRole("button", { name: "Sign in" }).click();
   await expect(agent.getByRole("heading", { name: "Claims" })).toBeVisible();
+
+  // Editing someone warns before a change that signs them out and hands their claims back.
+  await page.getByRole("button", { name: "Actions for Alex Agent" }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const sheet = page.getByRole("dialog", { name: "Edit Alex Agent" });
+  await sheet.getByRole("checkbox", { name: "Layerworks" }).uncheck();
+  await expect(sheet.getByRole("status")).toContainText("returns their open claims in the removed stores");
+  await shots(page, "admin-people-edit");
+  await sheet.getByRole("button", { name: "Cancel" }).click();
+  await expect(sheet).toBeHidden();
 
   // The admin deactivates her; her next navigation lands on the sign-in page.
   await page.getByRole("button", { name: "Actions for Nina New" }).click();

@@ -57,6 +57,8 @@ export async function startExportRun(database: Pick<Database, "db">, userId: num
   return run!.id;
 }
 
+const WRITE_SLICE = 500;
+
 export type ExportOutcome = { status: "done" | "cancelled" | "failed"; rowCount: number };
 
 /**
@@ -82,8 +84,12 @@ export async function runExport(
     const query = datasetQueries[req.dataset]({ user, filters: req.filters, from: req.from, to: req.to, now: opts.now, timeZone: req.timeZone });
     for await (const batch of exportBatches(database, query)) {
       if (opts.cancelled()) break;
-      await writer.rows(batch.map((r) => rowCells(r, columns, timeZones)));
-      rowCount += batch.length;
+      // Formatted and written a slice at a time, so the cells and text die young instead of piling up per batch.
+      for (let i = 0; i < batch.length && !opts.cancelled(); i += WRITE_SLICE) {
+        const slice = batch.slice(i, i + WRITE_SLICE);
+        await writer.rows(slice.map((r) => rowCells(r, columns, timeZones)));
+        rowCount += slice.length;
+      }
       if (opts.cancelled()) break;
     }
     if (opts.cancelled()) status = "cancelled";

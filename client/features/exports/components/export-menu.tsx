@@ -63,7 +63,7 @@ export function ExportMenu() {
           {hasRole(me, ["supervisor", "admin"]) && (
             <>
               <DropdownMenuSeparator />
-              <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">All of the filtered stores (CSV)</DropdownMenuLabel>
+              <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Also for the filtered stores (CSV)</DropdownMenuLabel>
               {others.map((d) => (
                 <DropdownMenuItem key={d} onSelect={() => void start(exportUrl(d, "csv", search, null), "csv")}>
                   <FileText aria-hidden /> {datasetLabels[d]}

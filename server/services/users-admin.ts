@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Role } from "../../shared/roles.ts";
 import type { createUserInput, updateUserInput } from "../../shared/schemas/users.ts";
@@ -28,7 +28,12 @@ export async function membershipsOf(tx: DbOrTx, userId: number): Promise<string[
   return rows.map((r) => r.storeId).sort();
 }
 
+/**
+ * Locks the active admins (in id order) before the target, so every people change takes its locks in
+ * one order: two admins deactivating each other queue up instead of deadlocking on the last-admin check.
+ */
 export async function lockUser(tx: DbOrTx, id: number) {
+  await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).orderBy(users.id).for("update");
   const [u] = await tx
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
     .from(users)

@@ -48,12 +48,8 @@ export const revokeSessions = (tx: DbOrTx, userId: number) => endSessions(tx, us
 /** The app must keep one active admin, or nobody could manage people or policies again. */
 export async function assertNotLastAdmin(tx: DbOrTx, target: { id: number; role: string; active: boolean }, what: string): Promise<void> {
   if (target.role !== "admin" || !target.active) return;
-  // Locking the other active admins serialises two admins demoting each other at the same moment.
-  const others = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)))
-    .for("update");
+  // The caller holds the admins' row locks (lockUser), so this count cannot change before commit.
+  const others = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, target.id)));
   if (others.length === 0) {
     throw new TRPCError({
       code: "PRECONDITION_FAILED",

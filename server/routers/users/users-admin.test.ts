@@ -149,6 +149,17 @@ describe("users admin procedures", () => {
     await asSecond.users.updateUser({ id: admin.id, name: admin.name, role: "admin", storeIds: [] });
   });
 
+  it("two admins deactivating each other at once leave exactly one active admin", async () => {
+    const second = await sessionUserByEmail(database.db, "second.admin@claimdesk.test");
+    const asSecond = (await import("../../test/callers.ts")).callerFor(database.db, second, now);
+    const results = await Promise.allSettled([c.admin.users.deactivateUser({ id: second.id }), asSecond.users.deactivateUser({ id: c.users.admin.id })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "PRECONDITION_FAILED" } });
+    expect(await rows(`select 1 from users where role = 'admin' and active`)).toHaveLength(1);
+    // Put the demo admin back for the tests below, whichever call won.
+    await database.db.execute(sql`update users set active = true where email = 'admin@claimdesk.test'`);
+  });
+
   it("a password reset kills the old password and sessions and issues a new link", async () => {
     const person = await newPerson("forgetful@claimdesk.test", "agent", ["kinetic"]);
     const session = await signIn(person.id);

@@ -69,6 +69,27 @@ describe("GET /api/exports/claims.csv", () => {
     ]);
   });
 
+  it("writes the same cells into a streamed XLSX that a spreadsheet library reads back", async () => {
+    const res = await t.get(`/api/exports/claims.xlsx?q=${kinetic.number}&closed=1&columns=number,customerName,summary,createdAt`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/filename="claimdesk-claims-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe("Claims");
+    expect(sheet.getRow(1).values).toEqual([undefined, "Claim", "Customer", "Summary", "Created (UTC)", "Created (store time)", "Store time zone"]);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      kinetic.number,
+      `'=HYPERLINK("http://evil.test","click")`,
+      `'-2+3, "quoted"\r\nsecond line`,
+      expect.stringMatching(/Z$/),
+      expect.stringMatching(/[+-]\d{2}:\d{2}$/),
+      expect.any(String),
+    ]);
+    expect(sheet.rowCount).toBe(2);
+  });
+
   it("gives agents their own stores' claims only, and refuses unknown columns by name", async () => {
     const res = await t.get("/api/exports/claims.csv?closed=1&columns=number,store", "agent");
     const stores = new Set(parseCsv(res.body).slice(1).map((r) => r[1]));

@@ -16,7 +16,8 @@ import type { SessionUser } from "../trpc/context.ts";
 import { exportBatches } from "./exports-cursor.ts";
 import { datasetQueries } from "./exports-datasets.ts";
 import { headerCells, rowCells } from "./exports-format.ts";
-import { csvWriter, xlsxWriter } from "./exports-writers.ts";
+import { csvWriter } from "./exports-writers.ts";
+import { streamingXlsxWriter } from "./exports-xlsx.ts";
 import { currentPolicyVersions } from "./policy-versions.ts";
 
 export type ExportRequest = {
@@ -80,7 +81,7 @@ export async function runExport(
     const policies = await currentPolicyVersions(database.db);
     const timeZones = Object.fromEntries(Object.entries(policies).map(([store, p]) => [store, p.document.timeZone ?? "UTC"]));
     const { labels, kinds } = headerCells(columns);
-    const writer = req.format === "csv" ? csvWriter(out, labels) : xlsxWriter(out, labels, kinds, datasetLabels[req.dataset]);
+    const writer = req.format === "csv" ? csvWriter(out, labels) : streamingXlsxWriter(out, labels, kinds, datasetLabels[req.dataset]);
     const query = datasetQueries[req.dataset]({ user, filters: req.filters, from: req.from, to: req.to, now: opts.now, timeZone: req.timeZone });
     for await (const batch of exportBatches(database, query)) {
       if (opts.cancelled()) break;

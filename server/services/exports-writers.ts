@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import { drained } from "./exports-drain.ts";
 import { centsToDecimal, type Cell } from "./exports-format.ts";
 
 export type ExportWriter = {
@@ -7,18 +7,6 @@ export type ExportWriter = {
   rows: (batch: Cell[][]) => Promise<void>;
   end: () => Promise<void>;
 };
-
-/** Waits for `drain`, or for the destination to close or fail (a client that left never drains). */
-export function drained(out: Writable): Promise<void> {
-  if (!out.writableNeedDrain || out.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off("drain", done).off("close", done).off("error", done);
-      resolve();
-    };
-    out.on("drain", done).on("close", done).on("error", done);
-  });
-}
 
 const needsQuotes = /[",\r\n]/;
 /** RFC 4180 by hand: csv-stringify costs ~30 µs a row, which is most of a million-row export. */
@@ -47,31 +35,5 @@ export function csvWriter(out: Writable, header: string[]): ExportWriter {
         if (out.destroyed || out.writableEnded) return resolve();
         out.end(resolve);
       }),
-  };
-}
-
-/**
- * Streaming XLSX (rows are zipped as they are committed, never kept): money as numeric cells with a
- * two-decimal format, text as strings.
- */
-export function xlsxWriter(out: Writable, header: string[], kinds: ("text" | "number" | "money")[], sheetName: string): ExportWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = header.map((h, i) => ({ header: h, width: Math.min(40, Math.max(10, h.length + 2)), style: kinds[i] === "money" ? { numFmt: "0.00" } : {} }));
-  sheet.getRow(1).font = { bold: true };
-  return {
-    rows: async (batch) => {
-      if (out.destroyed) return;
-      for (const r of batch) {
-        // Cents / 100 only here, where the spreadsheet stores every number as a double anyway; the cell shows 2 decimals.
-        sheet.addRow(r.map((c) => (c !== null && typeof c === "object" ? c.cents / 100 : c))).commit();
-      }
-      await drained(out);
-    },
-    end: async () => {
-      if (out.destroyed) return;
-      sheet.commit();
-      await workbook.commit();
-    },
   };
 }

@@ -19,7 +19,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 export const router = createBrowserRouter([
   { path: paths.signIn, lazy: page(() => import("./routes/sign-in.tsx")), errorElement: <RouteError />, hydrateFallbackElement: <RouteFallback /> },
-  { path: "/set-password", lazy: page(() => import("./routes/set-password.tsx")), errorElement: <RouteError />, hydrateFallbackElement: <RouteFallback /> },
+  { path: paths.setPassword, lazy: page(() => import("./routes/set-password.tsx")), errorElement: <RouteError />, hydrateFallbackElement: <RouteFallback /> },
   {
     path: "/",
     loader: requireSession,

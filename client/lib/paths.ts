@@ -6,4 +6,8 @@ export const paths = {
   approvals: "/approvals",
   reports: "/reports",
   admin: "/admin",
+  adminUsers: "/admin/users",
+  adminAudit: "/admin/audit",
+  account: "/account",
+  setPassword: "/set-password",
 } as const;

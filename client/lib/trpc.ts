@@ -1,8 +1,9 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
+import { paths } from "./paths.ts";
 import type { AppRouter } from "../../server/routers/_app.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -11,7 +12,21 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export const isTrpcError = (e: unknown): e is TRPCClientError<AppRouter> => e instanceof TRPCClientError;
 export const errorCode = (e: unknown) => (isTrpcError(e) ? e.data?.code : undefined);
 
+/**
+ * A session that ends mid-work (expired, signed out elsewhere, deactivated by an admin) sends the person
+ * to sign-in, and back to where they were afterwards, instead of leaving a page full of errors.
+ */
+function onUnauthorized(error: unknown) {
+  const here = window.location.pathname;
+  if (errorCode(error) !== "UNAUTHORIZED" || here === paths.signIn || here === paths.setPassword) return;
+  const next = encodeURIComponent(window.location.pathname + window.location.search);
+  queryClient.clear();
+  window.location.assign(`${paths.signIn}?next=${next}`);
+}
+
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onUnauthorized }),
+  mutationCache: new MutationCache({ onError: onUnauthorized }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

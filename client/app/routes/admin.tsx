@@ -1,3 +1,4 @@
+import { paths } from "@/lib/paths.ts";
 import { ChevronRight, ScrollText, Users, type LucideIcon } from "lucide-react";
 import { Link } from "react-router";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
@@ -10,8 +11,8 @@ export default function AdminPage() {
       <div className="mx-auto flex max-w-4xl flex-col gap-4 p-4 lg:p-6">
         <h1 className="text-xl font-semibold tracking-tight">Admin</h1>
         <nav aria-label="Admin sections" className="grid gap-3 sm:grid-cols-2">
-          <AdminLink to="/admin/users" icon={Users} title="People" text="Invite people, set their role and stores, deactivate and reset passwords." />
-          <AdminLink to="/admin/audit" icon={ScrollText} title="Audit" text="Every admin action: who did what to whom, and when." />
+          <AdminLink to={paths.adminUsers} icon={Users} title="People" text="Invite people, set their role and stores, deactivate and reset passwords." />
+          <AdminLink to={paths.adminAudit} icon={ScrollText} title="Audit" text="Every admin action: who did what to whom, and when." />
         </nav>
         <Card className="gap-3 py-4">
           <CardHeader className="px-4">

@@ -50,7 +50,7 @@ export function UserMenu({ me }: { me: Me }) {
           </div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => navigate("/account")}>
+        <DropdownMenuItem onSelect={() => navigate(paths.account)}>
           <UserRound aria-hidden /> Account
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => signOut.mutate()}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { DataTable } from "@/components/data-table/data-table.tsx";
+import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { cn } from "@/lib/utils.ts";
 import { approvalColumns } from "../table/columns.tsx";
 import { statusTabs, tabSearch, useApprovalsQuery } from "../table/use-approvals-query.ts";
@@ -44,11 +45,7 @@ export function ApprovalsQueue() {
         data={list.data?.rows}
         rowCount={total}
         getRowId={(r) => String(r.id)}
-        pagination={{ pageIndex: params.page - 1, pageSize: params.pageSize }}
-        onPaginationChange={(updater) => {
-          const next = typeof updater === "function" ? updater({ pageIndex: params.page - 1, pageSize: params.pageSize }) : updater;
-          setParams(next.pageSize !== params.pageSize ? { pageSize: next.pageSize as 25 | 50 | 100, page: 1 } : { page: next.pageIndex + 1 });
-        }}
+        {...urlPagination(params.page, params.pageSize, setParams)}
         sorting={[{ id: "createdAt", desc: params.sortOrder === "desc" }]}
         onSortingChange={(updater) => {
           const next = typeof updater === "function" ? updater([{ id: "createdAt", desc: params.sortOrder === "desc" }]) : updater;

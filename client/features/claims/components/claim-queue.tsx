@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
+import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options.tsx";
 import { paths } from "@/lib/paths.ts";
 import { cn } from "@/lib/utils.ts";
@@ -67,12 +68,7 @@ export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props)
         data={rows}
         rowCount={total}
         getRowId={(r) => String(r.id)}
-        pagination={{ pageIndex: params.page - 1, pageSize: params.pageSize }}
-        onPaginationChange={(updater) => {
-          const next = typeof updater === "function" ? updater({ pageIndex: params.page - 1, pageSize: params.pageSize }) : updater;
-          if (next.pageSize !== params.pageSize) setParams({ pageSize: next.pageSize as 25 | 50 | 100 });
-          else setParams({ page: next.pageIndex + 1 }, { keepPage: true });
-        }}
+        {...urlPagination(params.page, params.pageSize, (next) => setParams(next, { keepPage: true }))}
         sorting={[{ id: params.sortBy, desc: params.sortOrder === "desc" }]}
         onSortingChange={(updater) => {
           const next = typeof updater === "function" ? updater([{ id: params.sortBy, desc: params.sortOrder === "desc" }]) : updater;

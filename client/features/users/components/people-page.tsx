@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { roleLabels, roles } from "@shared/roles.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
+import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter.tsx";
 import { DataTableResetFilters, DataTableSearch, DataTableToolbar } from "@/components/data-table/data-table-toolbar.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
@@ -44,11 +45,7 @@ export function PeoplePage() {
         data={query.data?.rows}
         rowCount={total}
         getRowId={(r) => String(r.id)}
-        pagination={{ pageIndex: params.page - 1, pageSize: params.pageSize }}
-        onPaginationChange={(updater) => {
-          const next = typeof updater === "function" ? updater({ pageIndex: params.page - 1, pageSize: params.pageSize }) : updater;
-          setParams({ pageSize: next.pageSize as PeopleParams["pageSize"], page: next.pageSize !== params.pageSize ? 1 : next.pageIndex + 1 });
-        }}
+        {...urlPagination(params.page, params.pageSize, setParams)}
         pageSizeOptions={[25, 50, 100]}
         isLoading={query.isPending}
         isFetching={query.isFetching}

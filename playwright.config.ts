@@ -24,9 +24,9 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
-  // The production build on a fresh embedded database, seeded with a small deterministic demo set.
+  // The production build on a fresh embedded database with the same deterministic demo set a new user gets.
   webServer: {
-    command: `rm -rf .e2e-data && NODE_ENV=production DATA_DIR=.e2e-data PORT=${port} HOST=127.0.0.1 SEED_CLAIMS=400 RUN_JOBS=false LOG_LEVEL=warn node_modules/.bin/tsx server/index.ts`,
+    command: `rm -rf .e2e-data && NODE_ENV=production DATA_DIR=.e2e-data PORT=${port} HOST=127.0.0.1 SEED_CLAIMS=2000 RUN_JOBS=false LOG_LEVEL=warn node_modules/.bin/tsx server/index.ts`,
     url: `${baseURL}/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -67,7 +67,8 @@ test("agent grades and proposes a partial refund, supervisor approves it, the cl
   await agent.close();
 
   const supervisor = await browser.newPage({ storageState: storageStateFor("supervisor"), viewport: { width: 1440, height: 1300 } });
-  await supervisor.goto("/approvals");
+  // Newest first: the demo history already has proposals waiting, older than this one.
+  await supervisor.goto("/approvals?order=desc");
   await expect(supervisor.getByRole("heading", { name: "Approvals" })).toBeVisible();
   const row = supervisor.getByRole("row", { name: new RegExp(reference) });
   await expect(row).toContainText(amount);

@@ -1,32 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { actionProcedures, isPlainAction } from "../../shared/workflow/action-procedures.ts";
 import { actionDef, availableActions, blockedActions, type ClaimAction, type GuardContext } from "../../shared/workflow/machine.ts";
 import { closedStatuses } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
-import { claims, refunds, userStores, users } from "../db/schema/index.ts";
+import { refunds, userStores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
-import { assertStoreAccess } from "./scope.ts";
-
-async function loadClaim(db: DbOrTx, user: SessionUser, number: string) {
-  const [claim] = await db
-    .select({
-      id: claims.id,
-      number: claims.number,
-      storeId: claims.storeId,
-      status: claims.status,
-      version: claims.version,
-      eligibility: claims.eligibility,
-      exceptionReason: claims.exceptionReason,
-      assigneeId: claims.assigneeId,
-    })
-    .from(claims)
-    .where(eq(claims.number, number.toUpperCase()))
-    .limit(1);
-  if (!claim) throw new TRPCError({ code: "NOT_FOUND", message: `Claim ${number} does not exist.` });
-  assertStoreAccess(user, claim.storeId);
-  return claim;
-}
+import { getClaimRef } from "./claim-detail.ts";
 
 const describeAction = (action: ClaimAction) => {
   const def = actionDef(action);
@@ -38,7 +17,7 @@ const describeAction = (action: ClaimAction) => {
  * never shows a button the person cannot use; `blocked` says why an otherwise open action is held back.
  */
 export async function listClaimActions(db: DbOrTx, user: SessionUser, number: string) {
-  const claim = await loadClaim(db, user, number);
+  const claim = await getClaimRef(db, user, number);
   const [pending] = await db
     .select({ proposedById: refunds.proposedById })
     .from(refunds)
@@ -72,7 +51,7 @@ export async function listClaimActions(db: DbOrTx, user: SessionUser, number: st
 
 /** Active colleagues who work the claim's store: the assignee picker's choices. */
 export async function listClaimAssignees(db: DbOrTx, user: SessionUser, number: string) {
-  const claim = await loadClaim(db, user, number);
+  const claim = await getClaimRef(db, user, number);
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)

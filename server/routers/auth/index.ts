@@ -6,8 +6,21 @@ import { burnVerify, verifyPassword } from "../../auth/passwords.ts";
 import { createSession, deleteSession, endSessions, storeIdsFor } from "../../auth/sessions.ts";
 import { changePassword, endOwnSession, listOwnSessions, redeemPasswordToken } from "../../services/users-account.ts";
 import { users } from "../../db/schema/index.ts";
+import type { Context } from "../../trpc/context.ts";
 import { router } from "../../trpc/init.ts";
 import { authedProcedure, publicProcedure } from "../../trpc/procedures.ts";
+
+/** Opens a session for the person and hands its cookie to this browser (sign-in and a redeemed link alike). */
+async function signInOnThisDevice(ctx: Context, userId: number) {
+  const session = await createSession(ctx.db, {
+    userId,
+    ttlHours: ctx.settings.sessionTtlHours,
+    now: ctx.now(),
+    userAgent: ctx.meta.userAgent,
+    ip: ctx.meta.ip,
+  });
+  ctx.cookies?.setSession(session.token, session.expiresAt);
+}
 
 export const authRouter = router({
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
@@ -23,14 +36,7 @@ export const authRouter = router({
       // One message for unknown e-mail, wrong password and deactivated account: nothing to enumerate.
       throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is incorrect." });
     }
-    const session = await createSession(ctx.db, {
-      userId: user.id,
-      ttlHours: ctx.settings.sessionTtlHours,
-      now: ctx.now(),
-      userAgent: ctx.meta.userAgent,
-      ip: ctx.meta.ip,
-    });
-    ctx.cookies?.setSession(session.token, session.expiresAt);
+    await signInOnThisDevice(ctx, user.id);
     return { id: user.id, name: user.name, role: user.role, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
   }),
 
@@ -51,14 +57,7 @@ export const authRouter = router({
   /** Public: the one-time link is the credential. Sets the password and signs the person in on this device. */
   setPassword: publicProcedure.input(setPasswordInput).mutation(async ({ ctx, input }) => {
     const user = await redeemPasswordToken(ctx.db, input, ctx.now());
-    const session = await createSession(ctx.db, {
-      userId: user.id,
-      ttlHours: ctx.settings.sessionTtlHours,
-      now: ctx.now(),
-      userAgent: ctx.meta.userAgent,
-      ip: ctx.meta.ip,
-    });
-    ctx.cookies?.setSession(session.token, session.expiresAt);
+    await signInOnThisDevice(ctx, user.id);
     return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
   }),
 

@@ -1,16 +1,8 @@
 import type { Decision } from "@shared/policy/index.ts";
+import { deadlineLabels } from "@shared/policy/parameters-labels.ts";
 import { formatDateTime, fromNow, humanize } from "@/lib/format.ts";
 import { cn } from "@/lib/utils.ts";
 import { ClauseBadge } from "./clause-badge.tsx";
-
-const labels: Record<string, string> = {
-  review_due: "Reply to the customer",
-  customer_ship_due: "Customer ships the return",
-  refund_due: "Refund issued",
-  exchange_ship_due: "Exchange shipped",
-  freight_reimbursement_due: "Freight reimbursed",
-  report_by: "Reporting window closes",
-};
 
 export function DeadlinesList({ deadlines, warrantyEndsAt, now = new Date() }: { deadlines: Decision["deadlines"]; warrantyEndsAt?: string; now?: Date }) {
   const rows = [...deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
@@ -21,7 +13,7 @@ export function DeadlinesList({ deadlines, warrantyEndsAt, now = new Date() }: {
         const overdue = Date.parse(d.dueAt) < now.getTime();
         return (
           <li key={d.key} className="flex items-center gap-2 py-2">
-            <span className="flex-1">{labels[d.key] ?? humanize(d.key)}</span>
+            <span className="flex-1">{deadlineLabels[d.key] ?? humanize(d.key)}</span>
             <time dateTime={d.dueAt} title={formatDateTime(d.dueAt)} className={cn("tabular-nums", overdue ? "font-medium text-destructive" : "text-muted-foreground")}>
               {overdue ? `overdue, was due ${fromNow(d.dueAt)}` : `due ${fromNow(d.dueAt)}`}
             </time>

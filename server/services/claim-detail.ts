@@ -2,14 +2,23 @@ import { TRPCError } from "@trpc/server";
 import { asc, eq } from "drizzle-orm";
 import { priorities, type Priority } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
-import { claimEvents, claimLines, claims, customers, evidenceItems, orderLines, orders, refunds, stores, users } from "../db/schema/index.ts";
+import { claimEvents, claimLines, claims, customers, orderLines, orders, stores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { assertStoreAccess } from "./scope.ts";
 
 /** Id and store of a claim the caller may see; NOT_FOUND otherwise. */
 export async function getClaimRef(db: DbOrTx, user: SessionUser, number: string) {
   const [claim] = await db
-    .select({ id: claims.id, storeId: claims.storeId, version: claims.version, status: claims.status })
+    .select({
+      id: claims.id,
+      number: claims.number,
+      storeId: claims.storeId,
+      version: claims.version,
+      status: claims.status,
+      eligibility: claims.eligibility,
+      exceptionReason: claims.exceptionReason,
+      assigneeId: claims.assigneeId,
+    })
     .from(claims)
     .where(eq(claims.number, number.toUpperCase()))
     .limit(1);
@@ -51,7 +60,7 @@ export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
   if (!claim) throw new TRPCError({ code: "NOT_FOUND", message: `Claim ${number} does not exist.` });
   assertStoreAccess(user, claim.storeId);
 
-  const [[order], [customer], lines, evidence, events, refundRows] = await Promise.all([
+  const [[order], [customer], lines, events] = await Promise.all([
     db
       .select({
         id: orders.id,
@@ -91,19 +100,6 @@ export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
       .orderBy(asc(claimLines.id)),
     db
       .select({
-        id: evidenceItems.id,
-        kind: evidenceItems.kind,
-        note: evidenceItems.note,
-        fileName: evidenceItems.fileName,
-        mimeType: evidenceItems.mimeType,
-        sizeBytes: evidenceItems.sizeBytes,
-        createdAt: evidenceItems.createdAt,
-      })
-      .from(evidenceItems)
-      .where(eq(evidenceItems.claimId, claim.id))
-      .orderBy(asc(evidenceItems.createdAt), asc(evidenceItems.id)),
-    db
-      .select({
         id: claimEvents.id,
         seq: claimEvents.seq,
         type: claimEvents.type,
@@ -115,22 +111,6 @@ export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
       .leftJoin(users, eq(users.id, claimEvents.actorId))
       .where(eq(claimEvents.claimId, claim.id))
       .orderBy(asc(claimEvents.seq)),
-    db
-      .select({
-        id: refunds.id,
-        reference: refunds.reference,
-        amountCents: refunds.amountCents,
-        currency: refunds.currency,
-        kind: refunds.kind,
-        method: refunds.method,
-        status: refunds.status,
-        isException: refunds.isException,
-        createdAt: refunds.createdAt,
-        executedAt: refunds.executedAt,
-      })
-      .from(refunds)
-      .where(eq(refunds.claimId, claim.id))
-      .orderBy(asc(refunds.id)),
   ]);
   if (!order || !customer) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Claim without order." });
   return {
@@ -139,8 +119,6 @@ export async function getClaim(db: DbOrTx, user: SessionUser, number: string) {
     order,
     customer,
     lines,
-    evidence,
     events,
-    refunds: refundRows,
   };
 }

@@ -6,33 +6,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { desc, sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { buildApp } from "../server/app.ts";
 import { createSession } from "../server/auth/sessions.ts";
-import { migrateDatabase, openDatabase } from "../server/db/client.ts";
 import { exportRuns } from "../server/db/schema/index.ts";
-import { seedClaims, seedReference } from "../server/db/seed/demo.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { demo, sessionUserByEmail } from "../server/test/callers.ts";
 
 const { values } = parseArgs({ options: { claims: { type: "string", default: "1000000" } } });
 const target = Number(values.claims);
-const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) {
-  console.error("bench:export measures PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL), e.g. from scripts/pg-throwaway.sh");
-  process.exit(2);
-}
-
-const database = await openDatabase({ url, poolMax: 10 });
-await migrateDatabase(database);
-await seedReference(database.db);
-const count = async () => Number((await database.db.execute<{ n: number }>(sql`select count(*)::int n from claims`)).rows[0]!.n);
-const have = await count();
-if (have < target) {
-  console.error(`seeding ${target - have} claims (have ${have})…`);
-  await seedClaims(database.db, { count: target - have, spanDays: 730, seed: 1 + have, onProgress: (d) => d % 100_000 === 0 && console.error(`  ${d}`) });
-  await database.db.execute(sql`analyze`);
-}
-const total = await count();
+const { database, total } = await openBenchDatabase("bench:export", target);
 
 const app = await buildApp({ database, sessionTtlHours: 1, cookieSecure: false });
 await app.listen({ port: 0, host: "127.0.0.1" });

@@ -3,34 +3,16 @@
 // SQL statements replayed straight through the driver in the same run (the database's own speed).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
 import type { ListClaimsInput } from "../shared/schemas/claim-queue.ts";
-import { migrateDatabase, openDatabase } from "../server/db/client.ts";
-import { seedClaims, seedReference } from "../server/db/seed/demo.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { callerFor, demo, sessionUserByEmail } from "../server/test/callers.ts";
 import { summarize, timeIt } from "./stats.ts";
 
 const { values } = parseArgs({ options: { claims: { type: "string", default: "1000000" }, runs: { type: "string", default: "50" } } });
 const target = Number(values.claims);
 const runs = Number(values.runs);
-const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) {
-  console.error("bench:queue measures PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL), e.g. from scripts/pg-throwaway.sh");
-  process.exit(2);
-}
-
 let capture: { query: string; params: unknown[] }[] | null = null;
-const database = await openDatabase({ url, poolMax: 10, onQuery: (query, params) => capture?.push({ query, params }) });
-await migrateDatabase(database);
-await seedReference(database.db);
-const count = async () => Number((await database.db.execute<{ n: number }>(sql`select count(*)::int n from claims`)).rows[0]!.n);
-const have = await count();
-if (have < target) {
-  console.error(`seeding ${target - have} claims (have ${have})…`);
-  await seedClaims(database.db, { count: target - have, spanDays: 730, seed: 1 + have, onProgress: (d) => d % 100_000 === 0 && console.error(`  ${d}`) });
-  await database.db.execute(sql`analyze`);
-}
-const total = await count();
+const { database, total } = await openBenchDatabase("bench:queue", target, { onQuery: (query, params) => capture?.push({ query, params }) });
 const pool = database.pool!;
 
 const users = {

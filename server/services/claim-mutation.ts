@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { checkTransition, type ClaimAction } from "../../shared/workflow/machine.ts";
 import { closedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { claimEvents, claims, users } from "../db/schema/index.ts";
+import { claimEvents, claims, refunds, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { refreshClaimEvaluation } from "./claim-evaluation.ts";
 import { appendClaimEvents, type NewClaimEvent } from "./claim-events.ts";
@@ -80,6 +80,18 @@ export async function mutateClaim<T>(
       });
     }
 
+    // The machine's X3 guard needs the proposer of the refund waiting for approval, so every approval
+    // path (not only the approvals service) is held to four eyes.
+    const [pending] =
+      claim.status === "awaiting_approval"
+        ? await tx
+            .select({ proposedById: refunds.proposedById })
+            .from(refunds)
+            .where(and(eq(refunds.claimId, claim.id), eq(refunds.status, "proposed")))
+            .orderBy(desc(refunds.id))
+            .limit(1)
+        : [];
+
     const events: NewClaimEvent[] = [];
     const patch: Partial<typeof claims.$inferInsert> = {};
     const state = { status: claim.status };
@@ -96,6 +108,7 @@ export async function mutateClaim<T>(
           hasException: claim.exceptionReason !== null || patch.exceptionReason != null,
           assigneeId: claim.assigneeId,
           userId: user.id,
+          refundProposedById: pending?.proposedById ?? null,
         });
         if (!check.ok) throw new TRPCError({ code: "PRECONDITION_FAILED", message: check.reason });
         events.push({ type: "status_changed", data: { action, from: state.status, to: check.to, ...data } });

@@ -62,6 +62,7 @@ function DataTableFacetedFilter({
   const selected = React.useMemo(() => new Set(value), [value]);
   const showSearch = searchable ?? options.length > 7;
   const selectedOptions = options.filter((option) => selected.has(option.value));
+  const contentRef = React.useRef<HTMLDivElement>(null);
 
   function toggle(optionValue: string) {
     const next = new Set(selected);
@@ -114,7 +115,7 @@ function DataTableFacetedFilter({
           ) : null}
         </Button>
       </PopoverTrigger>
-      <PopoverContent className="w-60 p-0" align={align}>
+      <PopoverContent ref={contentRef} className="w-60 p-0" align={align} onCloseAutoFocus={keepFocusElsewhere(contentRef)}>
         <Command>
           {showSearch ? <CommandInput placeholder={title} /> : null}
           <CommandList className="max-h-72">
@@ -173,6 +174,18 @@ function DataTableFacetedFilter({
       </PopoverContent>
     </Popover>
   );
+}
+
+/**
+ * Radix hands focus back to the trigger only after the exit animation; by then the person may have
+ * opened the next filter, and stealing focus from it would dismiss that one too. Return focus only
+ * when it is still in the closing list (or nowhere).
+ */
+function keepFocusElsewhere(contentRef: React.RefObject<HTMLDivElement | null>) {
+  return (event: Event) => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !contentRef.current?.contains(active)) event.preventDefault();
+  };
 }
 
 export { DataTableFacetedFilter, type DataTableFacetedFilterProps };

@@ -35,6 +35,8 @@ export const claims = pgTable(
     // Earliest open deadline, kept beside the JSON so "Due today"/"Overdue" are index range scans.
     dueAt: tstz("due_at"),
     reportedAt: tstz("reported_at").notNull(),
+    /** How the claim reached us: agent (form), api, email, or seed (demo data). */
+    source: text("source").notNull().default("agent"),
     closedAt: tstz("closed_at"),
     /** RMA number (C1) once a return is authorised; unique across stores. */
     rmaNumber: text("rma_number"),

@@ -7,3 +7,4 @@ export * from "./fulfilment.ts";
 export * from "./messages.ts";
 export * from "./jobs.ts";
 export * from "./admin.ts";
+export * from "./intake.ts";

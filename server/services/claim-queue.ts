@@ -1,7 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
+import { ageBucketWindow } from "../../shared/claim-age.ts";
 import { closedStatuses, priorities, type Priority } from "../../shared/workflow/statuses.ts";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client.ts";
@@ -66,6 +67,13 @@ export function queueConditions(
     else if (f.due === "today") parts.push(and(gte(claims.dueAt, now), lte(claims.dueAt, endOfTodayIn(opts.timeZone, now))));
     else if (f.due === "next7") parts.push(and(gte(claims.dueAt, now), lte(claims.dueAt, new Date(now.getTime() + 7 * 86_400_000))));
     else parts.push(isNull(claims.dueAt));
+  }
+  if (f.reportedFrom) parts.push(gte(claims.reportedAt, new Date(`${f.reportedFrom}T00:00:00Z`)));
+  if (f.reportedTo) parts.push(lt(claims.reportedAt, new Date(Date.parse(`${f.reportedTo}T00:00:00Z`) + 86_400_000)));
+  if (f.age) {
+    const w = ageBucketWindow(f.age, opts.now);
+    parts.push(lte(claims.reportedAt, w.reportedAtMost));
+    if (w.reportedAfter) parts.push(gt(claims.reportedAt, w.reportedAfter));
   }
   if (f.q) parts.push(searchCondition(f.q));
   return and(...parts);

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { ageBucketDays } from "../../shared/claim-age.ts";
 import { ageBuckets, type AgeBucket, type ReportRangeInput, type VolumeReport } from "../../shared/schemas/reports.ts";
 import type { Db } from "../db/client.ts";
 import { claims } from "../db/schema/index.ts";
@@ -6,6 +7,14 @@ import type { SessionUser } from "../trpc/context.ts";
 import { inRange, openClaim, reportRange, storeFilter } from "./reports-range.ts";
 
 // Claim volume: opened/closed per day over the range; the backlog (open claims) is a snapshot as of now, like the queue it links to.
+
+// `a` is whole days since the report; the buckets' upper bounds in order, the open-ended one last.
+const bucketCase = sql.raw(
+  `case ${ageBuckets
+    .filter((b) => ageBucketDays[b].max !== null)
+    .map((b) => `when a <= ${ageBucketDays[b].max} then '${b}'`)
+    .join(" ")} else '${ageBuckets.find((b) => ageBucketDays[b].max === null)}' end`,
+);
 
 export async function volumeReport(db: Db, user: SessionUser, input: ReportRangeInput, now: Date): Promise<VolumeReport> {
   const r = reportRange(input, now);
@@ -27,7 +36,7 @@ export async function volumeReport(db: Db, user: SessionUser, input: ReportRange
     // Whole days since the customer reported the claim.
     db.execute<{ bucket: AgeBucket; count: number }>(sql`
       select b.bucket, count(*)::int as count from (
-        select case when a <= 2 then '0-2' when a <= 7 then '3-7' when a <= 14 then '8-14' when a <= 30 then '15-30' else '30+' end as bucket
+        select ${bucketCase} as bucket
         from (select floor(extract(epoch from (${nowTs} - ${claims.reportedAt})) / 86400) as a from ${claims} where ${stores} and ${open}) ages
       ) b group by 1`),
     db.execute<{ storeId: string; reason: string; count: number }>(sql`

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ageBuckets } from "../claim-age.ts";
 import { claimStatuses, priorities } from "../workflow/statuses.ts";
 
 export const queueSortKeys = ["number", "createdAt", "updatedAt", "dueAt", "priority", "status", "store", "reason"] as const;
@@ -19,6 +20,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+const isoDay = z.iso.date({ message: "Use a date like 2026-11-23." });
 const slug = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Unknown value.");
 
 export const queueFiltersSchema = z.object({
@@ -33,9 +35,14 @@ export const queueFiltersSchema = z.object({
     .optional(),
   due: z.enum(dueFilters).optional(),
   q: z.string().trim().max(100, "Search is at most 100 characters.").optional(),
+  /** Reported on or after / on or before these whole UTC days (the dashboard's range, so its links open the same slice). */
+  reportedFrom: isoDay.optional(),
+  reportedTo: isoDay.optional(),
+  /** Whole days since the report, in the dashboard's backlog buckets. */
+  age: z.enum(ageBuckets).optional(),
   /** Open claims only unless statuses are picked explicitly. */
   includeClosed: z.boolean().optional(),
-});
+}).refine((f) => !f.reportedFrom || !f.reportedTo || f.reportedFrom <= f.reportedTo, { path: ["reportedTo"], message: "The end date is before the start date." });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 export const listClaimsInput = z.object({

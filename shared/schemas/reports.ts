@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ageBuckets } from "../claim-age.ts";
 
 // The supervisor dashboard's filter: a range of whole UTC days (both ends included) and an optional store list.
 
@@ -19,8 +20,7 @@ export type ReportRangeInput = z.input<typeof reportRangeInput>;
 const count = z.number().int().nonnegative();
 const cents = z.number().int();
 
-export const ageBuckets = ["0-2", "3-7", "8-14", "15-30", "30+"] as const;
-export type AgeBucket = (typeof ageBuckets)[number];
+export { ageBuckets, type AgeBucket } from "../claim-age.ts";
 
 export const volumeReportSchema = z.object({
   perDay: z.array(z.object({ day: z.string(), opened: count, closed: count })),

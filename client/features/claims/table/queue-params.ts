@@ -1,5 +1,6 @@
 import type { ListClaimsInput, QueueFilters, QueueSortKey } from "@shared/schemas/claim-queue.ts";
 import { dueFilters, queuePageSizes, queueSortKeys, type DueFilter } from "@shared/schemas/claim-queue.ts";
+import { ageBuckets, type AgeBucket } from "@shared/claim-age.ts";
 import { claimStatuses, priorities } from "@shared/workflow/statuses.ts";
 
 export const queueViews = [
@@ -22,10 +23,16 @@ export type QueueParams = {
   sortOrder: "asc" | "desc";
   q: string;
   due?: DueFilter;
+  /** Report slices: reported between these UTC days, or a backlog age bucket. */
+  from?: string;
+  to?: string;
+  age?: AgeBucket;
   closed: boolean;
 } & Record<ListParam, string[]>;
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (values as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
+
+const isoDay = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 /** The URL is the source of truth: a shared link or a reload shows the same queue. Unknown values are dropped, not errors. */
 export function parseQueueParams(sp: URLSearchParams): QueueParams {
@@ -40,6 +47,9 @@ export function parseQueueParams(sp: URLSearchParams): QueueParams {
     sortOrder: sp.get("order") === "desc" ? "desc" : "asc",
     q: (sp.get("q") ?? "").slice(0, 100),
     due: oneOf(dueFilters, sp.get("due")),
+    from: isoDay(sp.get("from")),
+    to: isoDay(sp.get("to")),
+    age: oneOf(ageBuckets, sp.get("age")),
     closed: sp.get("closed") === "1",
     status: list("status", claimStatuses),
     store: list("store"),
@@ -55,6 +65,9 @@ export function queueParamsToSearch(p: QueueParams): URLSearchParams {
   if (p.view !== "all") sp.set("view", p.view);
   for (const key of listParams) if (p[key].length) sp.set(key, p[key].join(","));
   if (p.due) sp.set("due", p.due);
+  if (p.from) sp.set("from", p.from);
+  if (p.to) sp.set("to", p.to);
+  if (p.age) sp.set("age", p.age);
   if (p.q) sp.set("q", p.q);
   if (p.closed) sp.set("closed", "1");
   if (p.sortBy !== "dueAt" || p.sortOrder !== "asc") {
@@ -71,6 +84,9 @@ export function queueFilters(p: QueueParams): QueueFilters {
   const f: QueueFilters = { ...view };
   for (const key of listParams) if (p[key].length) (f as Record<string, unknown>)[key] = p[key];
   if (p.due) f.due = p.due;
+  if (p.from) f.reportedFrom = p.from;
+  if (p.to) f.reportedTo = p.to;
+  if (p.age) f.age = p.age;
   if (p.q) f.q = p.q;
   if (p.closed) f.includeClosed = true;
   return f;
@@ -82,4 +98,5 @@ export function toListInput(p: QueueParams): ListClaimsInput {
   return { page: p.page, pageSize: p.pageSize, sortBy: p.sortBy, sortOrder: p.sortOrder, filters: queueFilters(p), timeZone: browserTimeZone() };
 }
 
-export const hasActiveFilters = (p: QueueParams) => listParams.some((k) => p[k].length > 0) || !!p.due || !!p.q || p.closed;
+export const hasActiveFilters = (p: QueueParams) =>
+  listParams.some((k) => p[k].length > 0) || !!p.due || !!p.q || p.closed || !!p.from || !!p.to || !!p.age;

@@ -7,6 +7,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import type { RouterOutputs } from "@/lib/trpc.ts";
 import { dueOptions, optionsFromCounts, priorityOptions, statusOptions } from "./filter-options.ts";
 import { hasActiveFilters, type QueueParams } from "./queue-params.ts";
+import { SliceChips } from "./slice-chips.tsx";
 
 type Facets = RouterOutputs["claims"]["listClaimFacets"] | undefined;
 
@@ -78,9 +79,10 @@ export function ClaimQueueToolbar({
           Include closed
         </Label>
       </div>
+      <SliceChips params={params} setParams={setParams} />
       {hasActiveFilters(params) && (
         <DataTableResetFilters
-          onClick={() => setParams({ status: [], store: [], reason: [], priority: [], assignee: [], due: undefined, q: "", closed: false })}
+          onClick={() => setParams({ status: [], store: [], reason: [], priority: [], assignee: [], due: undefined, q: "", closed: false, from: undefined, to: undefined, age: undefined })}
         />
       )}
     </DataTableToolbar>

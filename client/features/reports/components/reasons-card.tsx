@@ -9,7 +9,7 @@ import { seriesColor } from "./palette.ts";
 import { SliceTable } from "./slice-table.tsx";
 
 /** Claims reported in the range, stacked by reason within each store. */
-export function ReasonsCard({ data, storeName }: { data: VolumeReport["reasonsByStore"]; storeName: (id: string) => string }) {
+export function ReasonsCard({ data, storeName, range }: { data: VolumeReport["reasonsByStore"]; storeName: (id: string) => string; range: { from: string; to: string } }) {
   const { rows, config, reasons } = useMemo(() => {
     const reasons = [...new Set(data.map((d) => d.reason))].sort();
     const byStore = new Map<string, Record<string, string | number>>();
@@ -43,7 +43,7 @@ export function ReasonsCard({ data, storeName }: { data: VolumeReport["reasonsBy
       table={
         <SliceTable
           caption="Claims by store and reason" rows={data} rowKey={(r) => `${r.storeId}-${r.reason}`}
-          link={(r) => queueLink({ store: r.storeId, reason: r.reason, closed: true })}
+          link={(r) => queueLink({ store: r.storeId, reason: r.reason, closed: true, from: range.from, to: range.to })}
           columns={[
             { header: "Reason", cell: (r) => humanize(r.reason) },
             { header: "Store", cell: (r) => storeName(r.storeId) },

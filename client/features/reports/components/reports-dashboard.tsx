@@ -56,7 +56,7 @@ export function ReportsDashboard() {
           <OpenedClosedCard data={volume.data.perDay} stores={s} />
           <BacklogStatusCard data={volume.data.backlogByStatus} stores={s} />
           <BacklogAgeCard data={volume.data.backlogByAge} stores={s} />
-          <ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} />
+          <ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} range={params} />
         </div>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">

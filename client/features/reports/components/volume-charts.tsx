@@ -1,6 +1,7 @@
 import { useNavigate } from "react-router";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { format, parseISO } from "date-fns";
+import { ageBucketLabel, type AgeBucket } from "@shared/claim-age.ts";
 import type { VolumeReport } from "@shared/schemas/reports.ts";
 import { statusLabels, type ClaimStatus } from "@shared/workflow/statuses.ts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart.tsx";
@@ -10,6 +11,7 @@ import { SliceTable } from "./slice-table.tsx";
 
 const flowConfig = { opened: { label: "Opened", color: "var(--chart-1)" }, closed: { label: "Closed", color: "var(--chart-2)" } } satisfies ChartConfig;
 const countConfig = { count: { label: "Claims", color: "var(--chart-2)" } } satisfies ChartConfig;
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const day = (d: string) => format(parseISO(d), "d MMM");
 
 export function OpenedClosedCard({ data, stores }: { data: VolumeReport["perDay"]; stores: string[] }) {
@@ -34,8 +36,8 @@ export function OpenedClosedCard({ data, stores }: { data: VolumeReport["perDay"
       table={
         <SliceTable
           caption="Claims opened and closed per day" rowKey={(r) => r.day} rows={data.filter((d) => d.opened || d.closed)}
-          // The queue has no date filter: a day links to the store's claims, closed ones included.
-          link={() => queueLink({ store: stores, closed: true, sort: "createdAt", order: "desc" })}
+          // A day opens the claims reported that day (closed ones included).
+          link={(r) => queueLink({ store: stores, closed: true, from: r.day, to: r.day, sort: "createdAt", order: "desc" })}
           columns={[{ header: "Day", cell: (r) => day(r.day) }, { header: "Opened", cell: (r) => r.opened, numeric: true }, { header: "Closed", cell: (r) => r.closed, numeric: true }]}
         />
       }
@@ -66,13 +68,10 @@ export function BacklogStatusCard({ data, stores }: { data: VolumeReport["backlo
   );
 }
 
-const ageLabels: Record<string, string> = { "0-2": "0–2 days", "3-7": "3–7 days", "8-14": "8–14 days", "15-30": "15–30 days", "30+": "Over 30 days" };
-
 export function BacklogAgeCard({ data, stores }: { data: VolumeReport["backlogByAge"]; stores: string[] }) {
   const navigate = useNavigate();
-  const rows = data.map((d) => ({ ...d, label: ageLabels[d.bucket] ?? d.bucket }));
-  // The queue cannot filter by age; the slice opens the open claims oldest first, where that bucket sits.
-  const link = () => queueLink({ store: stores, sort: "createdAt", order: "asc" });
+  const rows = data.map((d) => ({ ...d, label: upperFirst(ageBucketLabel(d.bucket)) }));
+  const link = (bucket: AgeBucket) => queueLink({ store: stores, age: bucket });
   return (
     <ChartCard
       title="Backlog by age" description="Open claims by days since reported."
@@ -83,11 +82,11 @@ export function BacklogAgeCard({ data, stores }: { data: VolumeReport["backlogBy
             <XAxis dataKey="label" tickLine={false} axisLine={false} tickMargin={8} />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={40} />
             <ChartTooltip cursor={false} content={<ChartTooltipContent hideIndicator />} />
-            <Bar dataKey="count" fill="var(--color-count)" radius={3} className="cursor-pointer" onClick={() => navigate(link())} />
+            <Bar dataKey="count" fill="var(--color-count)" radius={3} className="cursor-pointer" onClick={(d) => navigate(link((d.payload as { bucket: AgeBucket }).bucket))} />
           </BarChart>
         </ChartContainer>
       }
-      table={<SliceTable caption="Open claims by age" rows={rows} rowKey={(r) => r.bucket} link={link} columns={[{ header: "Age", cell: (r) => r.label }, { header: "Claims", cell: (r) => r.count, numeric: true }]} />}
+      table={<SliceTable caption="Open claims by age" rows={rows} rowKey={(r) => r.bucket} link={(r) => link(r.bucket)} columns={[{ header: "Age", cell: (r) => r.label }, { header: "Claims", cell: (r) => r.count, numeric: true }]} />}
     />
   );
 }

@@ -1,0 +1,167 @@
+/**
+ * Who may call what: one entry per tRPC procedure, checked by role-matrix.test.ts against the live router.
+ * A procedure missing here fails that test with its name, so ADD AN ENTRY WITH EVERY NEW PROCEDURE:
+ *   "router.procedure": { ...claimWork, input: (fx) => ({ number: fx.claim.number, version: fx.claim.version }) },
+ *
+ * Callers, in the order the test calls them: anonymous, an agent of another store (not the fixture's), the demo
+ * agent, supervisor and admin (the fixture claim is in the agent's store "atelier").
+ * Outcomes: "allow" = anything but UNAUTHORIZED / FORBIDDEN / NOT_FOUND (a valid call may still fail on business
+ * rules: BAD_REQUEST, CONFLICT, PRECONDITION_FAILED…); "hidden" = allowed but the fixture must not show up in
+ * the answer (`reveals` decides); otherwise the exact tRPC error code expected.
+ */
+export type Outcome = "allow" | "hidden" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+export type Caller = "anonymous" | "otherStore" | "agent" | "supervisor" | "admin";
+export type Access = Record<Caller, Outcome>;
+
+/** Records the test creates before calling anything; inputs refer to them. */
+export type Fixture = {
+  store: string;
+  claim: { id: number; number: string; version: number; lineId: number };
+  /** A carrier-damage claim of the same store with one carrier recovery filed. */
+  carrierClaim: { number: string; version: number; recoveryId: number };
+  refundId: number;
+  refundKey: string;
+  /** A colleague the admin procedures act on. */
+  userId: number;
+  /** A real session id of the demo agent (the caller's own session is "test"). */
+  sessionId: string;
+};
+
+export type Entry = Access & {
+  input?: (fx: Fixture) => unknown;
+  /** For "hidden" callers: does the answer contain the fixture? */
+  reveals?: (output: unknown, fx: Fixture) => boolean;
+};
+
+// The usual shapes. `meta.roles` of each procedure must agree with them (checked by the test too).
+export const anyone: Access = { anonymous: "allow", otherStore: "allow", agent: "allow", supervisor: "allow", admin: "allow" };
+export const signedIn: Access = { anonymous: "UNAUTHORIZED", otherStore: "allow", agent: "allow", supervisor: "allow", admin: "allow" };
+/** Claim work in the claim's own stores; another store's claim looks missing. */
+export const claimWork: Access = { anonymous: "UNAUTHORIZED", otherStore: "NOT_FOUND", agent: "allow", supervisor: "allow", admin: "allow" };
+/** Lists scoped to the caller's stores: another store's agent gets an answer without the fixture. */
+export const scopedList: Access = { anonymous: "UNAUTHORIZED", otherStore: "hidden", agent: "allow", supervisor: "allow", admin: "allow" };
+export const supervisors: Access = { anonymous: "UNAUTHORIZED", otherStore: "FORBIDDEN", agent: "FORBIDDEN", supervisor: "allow", admin: "allow" };
+export const admins: Access = { anonymous: "UNAUTHORIZED", otherStore: "FORBIDDEN", agent: "FORBIDDEN", supervisor: "FORBIDDEN", admin: "allow" };
+
+const ref = (fx: Fixture) => ({ number: fx.claim.number, version: fx.claim.version });
+const num = (fx: Fixture) => ({ number: fx.claim.number });
+const store = (fx: Fixture) => ({ storeId: fx.store });
+const range = (fx: Fixture) => ({ from: "2026-01-01", to: "2026-12-31", storeIds: [fx.store] });
+const hasClaim = (out: unknown, fx: Fixture) => JSON.stringify(out).includes(fx.claim.number);
+const bulkTouched = (out: unknown) => {
+  const [first] = (out as { results: { ok: boolean; code?: string }[] }).results;
+  return !first || first.ok || first.code !== "NOT_FOUND";
+};
+const hasStore = (out: unknown, fx: Fixture) => JSON.stringify(out).includes(`"${fx.store}"`);
+
+export const roleMatrix: Record<string, Entry> = {
+  // auth: sign-in and password set-up are for people without a session.
+  "auth.signIn": { ...anyone, input: () => ({ email: "agent@claimdesk.test", password: "agent-demo-2026" }) },
+  "auth.signOut": signedIn,
+  "auth.me": anyone,
+  "auth.setPassword": { ...anyone, input: () => ({ token: "x".repeat(40), password: "a-long-enough-pass-2026", confirm: "a-long-enough-pass-2026" }) },
+  "auth.changePassword": { ...signedIn, input: () => ({ currentPassword: "not-the-password", newPassword: "another-long-pass-2026", confirm: "another-long-pass-2026" }) },
+  "auth.listSessions": signedIn,
+  "auth.signOutOtherSessions": signedIn,
+  // The fixture session is the demo agent's: anyone else ending it must find nothing.
+  "auth.signOutSession": { ...signedIn, otherStore: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: (fx) => ({ id: fx.sessionId }) },
+
+  "claims.listClaims": { ...scopedList, input: (fx) => ({ filters: { q: fx.claim.number } }), reveals: hasClaim },
+  "claims.listClaimFacets": { ...scopedList, input: (fx) => ({ filters: { store: [fx.store] } }), reveals: (out) => JSON.stringify(out).includes('"count":1') },
+  "claims.getClaim": { ...claimWork, input: num },
+  "claims.evaluateClaim": { ...claimWork, input: num },
+
+  "policy.getPolicy": { ...claimWork, input: store },
+  "policy.getPolicyVersion": { ...claimWork, input: store },
+  "policy.listPolicyParameters": { ...claimWork, input: store },
+  "policy.listPolicyVersions": { ...claimWork, input: store },
+  "policy.listStorePolicies": { ...scopedList, reveals: hasStore },
+  "policy.evaluatePolicy": {
+    ...claimWork,
+    input: (fx) => ({
+      storeId: fx.store,
+      facts: { reason: "wrong_item", orderPlacedAt: "2026-03-01T10:00:00Z", reportedAt: "2026-03-09T10:00:00Z", lines: [{ sku: "AT-1", unitPriceCents: 4500, quantity: 1 }] },
+    }),
+  },
+  "policy.previewPolicyChange": { ...admins, input: store },
+  "policy.createPolicyVersion": { ...admins, input: (fx) => ({ storeId: fx.store, baseVersion: 1, changes: [], note: "role matrix" }) },
+
+  "workflow.transitionClaim": { ...claimWork, input: (fx) => ({ ...ref(fx), action: "start_review" }) },
+  "workflow.takeNextClaim": signedInAgents(),
+  "workflow.assignClaim": { ...claimWork, input: (fx) => ({ ...ref(fx), assigneeId: null }) },
+  "workflow.setClaimPriority": { ...claimWork, input: (fx) => ({ ...ref(fx), priority: "high" }) },
+  // Bulk changes answer per claim: another store's claim must come back NOT_FOUND inside the result.
+  "workflow.bulkAssignClaims": { ...scopedList, input: (fx) => ({ claims: [ref(fx)], assigneeId: null }), reveals: bulkTouched },
+  "workflow.bulkTransitionClaims": { ...scopedList, input: (fx) => ({ claims: [ref(fx)], action: "start_review" }), reveals: bulkTouched },
+  "workflow.listClaimActions": { ...claimWork, input: num },
+  "workflow.listClaimAssignees": { ...claimWork, input: num },
+
+  "resolution.getResolutionState": { ...claimWork, input: num },
+  "resolution.gradeClaimLine": {
+    ...claimWork,
+    input: (fx) => ({ ...ref(fx), claimLineId: fx.claim.lineId, issueType: "missing_or_wrong_accessory", partType: "weapon_large", grade: "high" }),
+  },
+  "resolution.proposeResolution": { ...claimWork, input: (fx) => ({ ...ref(fx), option: "replacement" }) },
+  "resolution.shipReplacement": {
+    ...claimWork,
+    input: (fx) => ({ ...ref(fx), parts: [{ sku: "AT-WEAP-SET", name: "Weapon set", quantity: 1 }], carrier: "UPS", trackingNumber: "1Z999AA1" }),
+  },
+  "resolution.proposeRefund": {
+    ...claimWork,
+    input: (fx) => ({ ...ref(fx), option: "partial_refund", note: "role matrix", idempotencyKey: "6f1d3c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f" }),
+  },
+  "resolution.recordResolutionAmounts": { ...claimWork, input: (fx) => ({ ...ref(fx), purchaseCostCents: 100 }) },
+  "resolution.requestReturn": { ...claimWork, input: ref },
+  "resolution.recordReturnShipped": { ...claimWork, input: (fx) => ({ ...ref(fx), carrier: "UPS", trackingNumber: "1Z999AA1" }) },
+  "resolution.receiveReturn": { ...claimWork, input: ref },
+  "resolution.recordInspection": {
+    ...claimWork,
+    input: (fx) => ({ ...ref(fx), used: false, tested: true, programmed: false, packagingIntact: true, inspection: "intact" }),
+  },
+  "resolution.recordClaimException": { ...supervisors, input: (fx) => ({ ...ref(fx), reason: "role matrix exception" }) },
+  "resolution.fileCarrierRecovery": {
+    ...claimWork,
+    input: (fx) => ({ number: fx.carrierClaim.number, version: fx.carrierClaim.version, carrier: "UPS", amountClaimedCents: 100 }),
+  },
+  "resolution.updateCarrierRecovery": {
+    ...claimWork,
+    input: (fx) => ({ number: fx.carrierClaim.number, version: fx.carrierClaim.version, recoveryId: fx.carrierClaim.recoveryId, status: "in_progress" }),
+  },
+
+  "approvals.listApprovals": { ...supervisors, input: () => ({ status: "all" }) },
+  "approvals.getApproval": { ...supervisors, input: (fx) => ({ refundId: fx.refundId }) },
+  "approvals.approveRefund": { ...supervisors, input: (fx) => ({ refundId: fx.refundId, idempotencyKey: fx.refundKey }) },
+  "approvals.rejectRefund": { ...supervisors, input: (fx) => ({ refundId: fx.refundId, comment: "role matrix" }) },
+  "approvals.executeRefund": { ...supervisors, input: (fx) => ({ refundId: fx.refundId }) },
+
+  "evidence.listEvidence": { ...claimWork, input: num },
+  "evidence.addEvidenceItem": { ...claimWork, input: (fx) => ({ ...ref(fx), kind: "fault_statement", note: "role matrix" }) },
+  "evidence.previewEvidenceRequest": { ...claimWork, input: num },
+  "evidence.requestEvidence": { ...claimWork, input: ref },
+  "evidence.listMessages": { ...claimWork, input: num },
+
+  "stores.listStores": { ...scopedList, reveals: hasStore },
+  "stores.listAssignees": signedIn,
+
+  "exports.getDailyReportSetting": admins,
+  "exports.setDailyReportSetting": { ...admins, input: () => ({ enabled: false, folder: "reports", hourUtc: 6 }) },
+  "exports.listExportRuns": { ...supervisors, input: () => ({}) },
+
+  "users.listUsers": { ...admins, input: () => ({}) },
+  "users.createUser": { ...admins, input: () => ({ email: `matrix-${Date.now()}@claimdesk.test`, name: "Matrix Person", role: "agent", storeIds: [] }) },
+  "users.updateUser": { ...admins, input: (fx) => ({ id: fx.userId, name: "Matrix Colleague", role: "agent", storeIds: [] }) },
+  "users.deactivateUser": { ...admins, input: (fx) => ({ id: fx.userId }) },
+  "users.reactivateUser": { ...admins, input: (fx) => ({ id: fx.userId }) },
+  "users.resetPassword": { ...admins, input: (fx) => ({ id: fx.userId }) },
+  "users.listAdminAuditEvents": { ...admins, input: () => ({}) },
+
+  "reports.getVolumeReport": { ...supervisors, input: range },
+  "reports.getSlaReport": { ...supervisors, input: range },
+  "reports.getMoneyReport": { ...supervisors, input: range },
+  "reports.getPeopleReport": { ...supervisors, input: range },
+};
+
+/** Taking the next claim needs no input: another store's agent just gets none of this store's claims. */
+function signedInAgents(): Entry {
+  return { ...scopedList, reveals: hasClaim };
+}

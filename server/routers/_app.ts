@@ -10,6 +10,7 @@ import { storesRouter } from "./stores/index.ts";
 import { exportsRouter } from "./exports/index.ts";
 import { usersRouter } from "./users/index.ts";
 import { reportsRouter } from "./reports/index.ts";
+import { notificationsRouter } from "./notifications/index.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   exports: exportsRouter,
   users: usersRouter,
   reports: reportsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

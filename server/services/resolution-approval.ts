@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { claims, refundLines, refunds } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim, type ClaimMutation } from "./claim-mutation.ts";
+import { notifyRefundDecided } from "./notifications.ts";
 import { assertStoreAccess } from "./scope.ts";
 import { assertLineCaps, couponCode, refundColumns } from "./refunds.ts";
 
@@ -75,6 +76,7 @@ export async function approveRefund(db: Db, user: SessionUser, input: { refundId
       refundId: refund.id, reference: refund.reference, amountCents: refund.amountCents, kind: refund.kind, method: refund.method,
       isException: refund.isException, comment: input.comment ?? null, clause: "X3",
     });
+    await notifyRefundDecided(m, refund, "approved", input.comment ?? null);
     return result(updated, false);
   });
 }
@@ -93,6 +95,7 @@ export async function rejectRefund(db: Db, user: SessionUser, input: { refundId:
     // A claim that left the approval step (cancelled meanwhile) keeps its status; the proposal is still closed off.
     if (m.claim.status === "awaiting_approval") m.transition("reject_refund", { refundId: refund.id });
     m.record("refund_rejected", { refundId: refund.id, reference: refund.reference, amountCents: refund.amountCents, comment: input.comment });
+    await notifyRefundDecided(m, refund, "rejected", input.comment);
     return result(updated, false);
   });
 }

@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import { claims, refundLines, refunds } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim, type ClaimMutation } from "./claim-mutation.ts";
+import { notifyApprovalWaiting } from "./notifications.ts";
 import { assertNoUnresolvedConflict, decisionNow, fieldError, offeredOption } from "./resolution-common.ts";
 import { assertLineCaps, claimedLinesPaid, couponKinds, nextRefundId, refundReference, splitRefund } from "./refunds.ts";
 
@@ -92,6 +93,7 @@ async function propose(m: ClaimMutation, input: ProposeRefund) {
     refundId: id, reference, kind: input.option, amountCents: cents, method: input.method, isException, clause: clause ?? null,
     lines: split, note: input.note ?? null, reason: input.goodwill ? input.reason : null,
   });
+  await notifyApprovalWaiting(m, { reference, amountCents: cents });
   return { refundId: id, reference, amountCents: cents, status: "proposed" as const, replayed: false };
 }
 

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../db/client.ts";
 import { stores, userStores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim, type ClaimMutation, type ClaimRef } from "./claim-mutation.ts";
+import { notifyAssigned } from "./notifications.ts";
 
 export type AssignResult = { number: string; version: number; changed: boolean; assigneeId: number | null; assigneeName: string | null };
 
@@ -67,6 +68,7 @@ export async function assignClaim(db: Db, user: SessionUser, input: ClaimRef & {
     const nextName = input.assigneeId === null ? null : await assertAssignable(m.tx, input.assigneeId, m.claim.storeId);
     m.set({ assigneeId: input.assigneeId }, { silent: true });
     m.record("assigned", { from: current, to: input.assigneeId, fromName: currentName, toName: nextName });
+    await notifyAssigned(m, input.assigneeId);
     return { number: m.claim.number, version: m.claim.version + 1, changed: true, assigneeId: input.assigneeId, assigneeName: nextName };
   });
 }

@@ -14,7 +14,8 @@ export default defineConfig({
       "@": fileURLToPath(new URL("./client", import.meta.url)),
     },
   },
-  build: { outDir: "../dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 400 },
+  // The manifest lets bench:client add up each route's initial JS (entry, route chunk and their static imports).
+  build: { outDir: "../dist", emptyOutDir: true, sourcemap: true, manifest: true, chunkSizeWarningLimit: 400 },
   server: {
     port: 5173,
     proxy: { "/trpc": `http://127.0.0.1:${serverPort}`, "/health": `http://127.0.0.1:${serverPort}`, "/api": `http://127.0.0.1:${serverPort}` },

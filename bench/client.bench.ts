@@ -1,0 +1,139 @@
+// npm run bench:client [-- --runs 10 --port 4182 --no-build]
+// 1. Initial JS per route from Vite's manifest: the entry, the layout (signed-in pages) and the route's own
+//    chunk with everything they import statically, each file gzipped. Budget: 250 KB gzip per route.
+// 2. Time until the queue is interactive in headless Chromium: from navigation start until the first row is
+//    visible and the search box takes input; median of N cold loads (fresh browser context each), on the
+//    production server with an embedded demo database.
+// Builds dist/ itself, so run it under the e2e lock: flock /tmp/e2e.lock npm run bench:client
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { chromiumArgs, chromiumPath } from "../e2e/chromium.ts";
+import { summarize } from "./stats.ts";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, port: { type: "string", default: "4182" }, "no-build": { type: "boolean", default: false } } });
+const runs = Number(values.runs);
+const port = Number(values.port);
+const BUDGET_KB = 250;
+
+if (!values["no-build"]) execFileSync("node_modules/.bin/vite", ["build"], { stdio: ["ignore", "ignore", "inherit"] });
+
+type Chunk = { file: string; imports?: string[]; isEntry?: boolean };
+const manifest = JSON.parse(readFileSync("dist/.vite/manifest.json", "utf8")) as Record<string, Chunk>;
+const gz = new Map<string, number>();
+const gzipKb = (file: string) => {
+  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join("dist", file)), { level: 9 }).length / 1024);
+  return gz.get(file)!;
+};
+/** A chunk and, transitively, every chunk it imports statically (what the browser fetches before it runs). */
+function closure(key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`${key} is not in the Vite manifest`);
+  into.add(key);
+  for (const k of chunk.imports ?? []) closure(k, into);
+  return into;
+}
+const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+const layout = "app/routes/layout.tsx";
+const routes: [string, string, boolean][] = [
+  ["/sign-in", "app/routes/sign-in.tsx", false],
+  ["/set-password", "app/routes/set-password.tsx", false],
+  ["/queue", "app/routes/queue.tsx", true],
+  ["/claims/:number", "app/routes/claim.tsx", true],
+  ["/approvals", "app/routes/approvals.tsx", true],
+  ["/reports", "app/routes/reports.tsx", true],
+  ["/account", "app/routes/account.tsx", true],
+  ["/admin", "app/routes/admin.tsx", true],
+  ["/admin/users", "app/routes/admin-users.tsx", true],
+  ["/admin/audit", "app/routes/admin-audit.tsx", true],
+  ["/admin/policies/:storeId", "app/routes/admin-policy.tsx", true],
+  ["/policies", "app/routes/policies.tsx", true],
+  ["/policies/:storeId", "app/routes/policy.tsx", true],
+];
+const bundles = routes.map(([path, key, signedIn]) => {
+  const keys = closure(entryKey);
+  if (signedIn) closure(layout, keys);
+  closure(key, keys);
+  const files = [...keys].map((k) => manifest[k]!.file);
+  const kb = Math.round(files.reduce((s, f) => s + gzipKb(f), 0) * 10) / 10;
+  const largest = files.map((f) => ({ file: f, kb: Math.round(gzipKb(f) * 10) / 10 })).sort((a, b) => b.kb - a.kb).slice(0, 3);
+  return { route: path, chunks: files.length, gzipKb: kb, pass: kb < BUDGET_KB, largest };
+});
+for (const b of bundles) console.error(`${b.route.padEnd(26)} ${String(b.chunks).padStart(3)} chunks ${b.gzipKb.toFixed(1).padStart(7)} KB gzip ${b.pass ? "ok" : "OVER"}`);
+
+// Time to an interactive queue on the production server (embedded demo database, 2,000 claims).
+const dataDir = mkdtempSync(join(tmpdir(), "bench-client-"));
+const { DATABASE_URL: _external, ...env } = process.env; // the embedded database, whatever the shell points at
+const server = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
+  env: { ...env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", SEED_CLAIMS: "2000", RUN_JOBS: "false", LOG_LEVEL: "warn" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+process.on("exit", () => {
+  if (server.exitCode === null) server.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  if (server.exitCode !== null) throw new Error("the server exited during start-up");
+  if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+  if (i > 240) throw new Error("the server did not answer /health within 120 s");
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const login = await browser.newContext({ baseURL: base });
+const signIn = await login.newPage();
+await signIn.goto("/sign-in");
+await signIn.getByLabel("E-mail").fill("agent@claimdesk.test");
+await signIn.getByLabel("Password").fill("agent-demo-2026");
+await signIn.getByRole("button", { name: "Sign in" }).click();
+await signIn.getByRole("heading", { name: "Claims" }).waitFor();
+const storageState = await login.storageState();
+await login.close();
+
+const samples: number[] = [];
+for (let i = 0; i < runs + 1; i++) {
+  const context = await browser.newContext({ baseURL: base, storageState });
+  const page = await context.newPage();
+  await page.goto("/queue", { waitUntil: "commit" });
+  // performance.now() counts from navigation start; polled every animation frame.
+  const ms = await page.waitForFunction(
+    () => {
+      const row = document.querySelector("table tbody tr td");
+      const search = document.querySelector<HTMLInputElement>('input[aria-label="Search claims"]');
+      const visible = row instanceof HTMLElement && row.offsetParent !== null && row.getBoundingClientRect().height > 0;
+      return visible && search && !search.disabled && !search.readOnly ? performance.now() : false;
+    },
+    undefined,
+    { polling: "raf", timeout: 30_000 },
+  );
+  const value = (await ms.jsonValue()) as number;
+  // It really takes input: type into the search box and read it back.
+  await page.getByLabel("Search claims").fill("clm");
+  if ((await page.getByLabel("Search claims").inputValue()) !== "clm") throw new Error("the search box did not take input");
+  if (i > 0) samples.push(value); // the first load warms the server, not the browser
+  await context.close();
+}
+await browser.close();
+const interactive = summarize(samples);
+console.error(`queue interactive: median ${interactive.p50.toFixed(0)} ms over ${samples.length} cold loads`);
+
+const summary = { date: new Date().toISOString(), budgetKb: BUDGET_KB, bundles, queueInteractiveMs: { median: interactive.p50, ...interactive, runs: samples.length } };
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/client.json", `${JSON.stringify(summary, null, 2)}\n`);
+const md = [
+  `# Client: initial JS per route and time to an interactive queue (${summary.date})`,
+  "",
+  `Queue interactive (navigation start → first row visible and search box takes input, headless Chromium, cold context, median of ${samples.length}): **${interactive.p50.toFixed(0)} ms** (p95 ${interactive.p95.toFixed(0)} ms).`,
+  "",
+  `| route | chunks | initial JS KB gzip | budget ${BUDGET_KB} KB | largest chunks |`,
+  "|---|---:|---:|---|---|",
+  ...bundles.map((b) => `| ${b.route} | ${b.chunks} | ${b.gzipKb} | ${b.pass ? "pass" : "**over**"} | ${b.largest.map((l) => `${l.file.replace("assets/", "")} ${l.kb}`).join(", ")} |`),
+].join("\n");
+writeFileSync("bench/results/client.md", `${md}\n`);
+console.log(md);

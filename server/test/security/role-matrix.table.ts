@@ -159,6 +159,12 @@ export const roleMatrix: Record<string, Entry> = {
   "reports.getSlaReport": { ...supervisors, input: range },
   "reports.getMoneyReport": { ...supervisors, input: range },
   "reports.getPeopleReport": { ...supervisors, input: range },
+
+  // notifications: each person's own bell; an id that is not the caller's is NOT_FOUND for every role.
+  "notifications.list": { ...signedIn, input: () => ({}) },
+  "notifications.unreadCount": signedIn,
+  "notifications.markRead": { ...signedIn, otherStore: "NOT_FOUND", agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ ids: [987654321] }) },
+  "notifications.markAllRead": signedIn,
 };
 
 /** Taking the next claim needs no input: another store's agent just gets none of this store's claims. */

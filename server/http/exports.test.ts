@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.ts";
 import { seedClaims } from "../db/seed/demo.ts";
 import { claims, customers, deadlineBreaches, exportRuns, refunds } from "../db/schema/index.ts";
-import { callersFor } from "../test/callers.ts";
+import { callerFor, callersFor } from "../test/callers.ts";
 import { openTestDatabase } from "../test/database.ts";
 import { exportsTestApp, parseCsv } from "./exports-test-kit.ts";
 
@@ -36,6 +36,19 @@ afterAll(async () => {
 const lastRun = async () => (await database.db.select().from(exportRuns).orderBy(exportRuns.id)).at(-1)!;
 
 describe("GET /api/exports/claims.csv", () => {
+  it("exports a dashboard slice (reported days, backlog age) as exactly the claims the queue shows for it", async () => {
+    const day = new Date(now.getTime() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const sliced = parseCsv((await t.get(`/api/exports/claims.csv?from=${day}&to=${day}&closed=1&columns=number`)).body).slice(1);
+    const queue = await c.supervisor.claims.listClaims({ filters: { reportedFrom: day, reportedTo: day, includeClosed: true }, pageSize: 100 });
+    expect(queue.total).toBeGreaterThan(0);
+    expect(sliced.map((r) => r[0]).sort()).toEqual(queue.rows.map((r) => r.number).sort());
+    const aged = parseCsv((await t.get("/api/exports/claims.csv?age=3-7&columns=number")).body).slice(1);
+    // Age counts from the moment of the request, and the export runs on the clock.
+    const queueAged = await callerFor(database.db, c.users.supervisor).claims.listClaims({ filters: { age: "3-7" }, pageSize: 100 });
+    expect(queueAged.total).toBeGreaterThan(0);
+    expect(aged).toHaveLength(queueAged.total);
+  });
+
   it("holds exactly the claims the queue lists for the same filters, with the header row and attachment headers", async () => {
     const res = await t.get("/api/exports/claims.csv?store=kinetic,atelier&status=new,in_review&columns=number,store,status,createdAt");
     expect(res.statusCode).toBe(200);

@@ -25,6 +25,12 @@ export function parseUtcTimestamp(s: string): number {
 }
 const types = { getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMPTZ ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser };
 
+/** A fetch that may fail while nobody awaits it yet (the consumer is busy with the previous batch) is not an unhandled rejection; it throws where it is awaited. */
+function prefetched<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 /**
  * The rows of a dataset, batch by batch, never all at once. PostgreSQL: a server-side cursor in a
  * read-only transaction on a client of its own (one snapshot for the whole file). PGlite runs in this
@@ -35,33 +41,45 @@ export async function* exportBatches(database: Pick<Database, "db" | "pool">, qu
   if (database.pool) {
     const client = await database.pool.connect();
     let broken = false;
+    let pending: Promise<{ rows: ExportRow[] }> | null = null;
     try {
       await client.query("begin isolation level repeatable read read only");
       await client.query("set local time zone 'UTC'");
       const { sql, params } = dialect.sqlToQuery(query.statement(null, null));
       await client.query(`declare export_rows no scroll cursor for ${sql}`, params);
+      const fetchBatch = () => prefetched(client.query<ExportRow>({ text: `fetch ${batchSize} from export_rows`, types }));
+      // The next batch is asked for before this one is formatted, so the database and the formatting run
+      // side by side (two cores) instead of taking turns.
+      pending = fetchBatch();
       for (;;) {
-        const res = await client.query<ExportRow>({ text: `fetch ${batchSize} from export_rows`, types });
+        const res: { rows: ExportRow[] } = await pending;
+        pending = res.rows.length === batchSize ? fetchBatch() : null;
         if (res.rows.length === 0) break;
         yield res.rows;
-        if (res.rows.length < batchSize) break;
+        if (!pending) break;
       }
     } catch (error) {
       broken = true;
       throw error;
     } finally {
+      // A prefetch still running when the download stopped must finish before the rollback (one client, one query at a time).
+      if (pending) await pending.catch(() => (broken = true));
       // Rolling back closes the cursor; a client whose connection failed is discarded, not pooled.
       await client.query("rollback").catch(() => (broken = true));
       client.release(broken);
     }
     return;
   }
-  let after: unknown[] | null = null;
-  for (;;) {
-    const res = await database.db.execute<ExportRow>(query.statement(after, batchSize));
-    if (res.rows.length === 0) break;
-    yield res.rows;
-    if (res.rows.length < batchSize) break;
-    after = query.keyOf(res.rows[res.rows.length - 1]!);
+  const fetchAfter = (after: unknown[] | null) => prefetched(database.db.execute<ExportRow>(query.statement(after, batchSize)));
+  let pending: Promise<{ rows: ExportRow[] }> | null = fetchAfter(null);
+  try {
+    while (pending) {
+      const res: { rows: ExportRow[] } = await pending;
+      pending = res.rows.length === batchSize ? fetchAfter(query.keyOf(res.rows[res.rows.length - 1]!)) : null;
+      if (res.rows.length === 0) break;
+      yield res.rows;
+    }
+  } finally {
+    await pending?.catch(() => undefined);
   }
 }

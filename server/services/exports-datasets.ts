@@ -51,7 +51,7 @@ export const datasetQueries: Record<ExportDataset, (s: ExportScope) => DatasetQu
       join orders o on o.id = ${claims.orderId}
       join customers cu on cu.id = ${claims.customerId}
       left join users u on u.id = ${claims.assigneeId}
-      where ${where([queueConditions(s.user, s.filters, { now: s.now, timeZone: s.timeZone }), ...range(sql`${claims.createdAt}`, s), after ? sql`${claims.id} > ${after[0]}` : undefined])}
+      where ${where([queueConditions(s.user, s.filters, { now: s.now, timeZone: s.timeZone }), ...range(sql`${claims.reportedAt}`, s), after ? sql`${claims.id} > ${after[0]}` : undefined])}
       order by ${claims.id}${tail(limit)}`,
     keyOf: (r) => [Number(r.id)],
   }),

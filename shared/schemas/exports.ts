@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ageBuckets } from "../claim-age.ts";
 import { claimStatuses, priorities } from "../workflow/statuses.ts";
 import { dueFilters, type QueueFilters } from "./claim-queue.ts";
 
@@ -100,8 +101,8 @@ const views: Record<string, QueueFilters> = { unassigned: { assignee: ["unassign
 
 /**
  * Query string of `GET /api/exports/:dataset.:format`: the queue's URL parameters (view, status, store,
- * reason, priority, assignee, due, q, closed), a date range (from inclusive, to: a date means through
- * that day, UTC) and `columns` (comma-separated keys; all when absent).
+ * reason, priority, assignee, due, q, closed, age), a date range (from inclusive, to: a date means through
+ * that day, UTC; for claims the day the customer reported it, like the queue's `from`/`to`) and `columns` (comma-separated keys; all when absent).
  */
 export const exportQuerySchema = z.object({
   view: z.string().max(20).optional(),
@@ -113,6 +114,7 @@ export const exportQuerySchema = z.object({
   due: z.enum(dueFilters).optional().or(z.literal("").transform(() => undefined)),
   q: z.string().trim().max(100, "Search is at most 100 characters.").optional(),
   closed: z.enum(["0", "1"]).optional(),
+  age: z.enum(ageBuckets).optional().or(z.literal("").transform(() => undefined)),
   from: instant,
   to: instant,
   columns: list(),
@@ -131,6 +133,7 @@ export function exportQueueFilters(q: ExportQuery): QueueFilters {
   if (q.due) f.due = q.due;
   if (q.q) f.q = q.q;
   if (q.closed === "1") f.includeClosed = true;
+  if (q.age) f.age = q.age;
   return f;
 }
 

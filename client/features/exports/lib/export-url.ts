@@ -1,7 +1,7 @@
 import type { ExportDataset, ExportFormat } from "@shared/schemas/exports.ts";
 
 /** The queue's own URL parameters travel as they are: the server reads them the way the queue does. */
-const queueParams = ["view", "status", "store", "reason", "priority", "assignee", "due", "q", "closed"] as const;
+const queueParams = ["view", "status", "store", "reason", "priority", "assignee", "due", "q", "closed", "from", "to", "age"] as const;
 
 export function exportUrl(dataset: ExportDataset, format: ExportFormat, search: URLSearchParams, columns: string[] | null): string {
   const sp = new URLSearchParams();

@@ -63,7 +63,7 @@ for (const format of ["csv", "xlsx"] as const) {
 await app.close();
 await database.close();
 mkdirSync("bench/results", { recursive: true });
-const meta = { claims: total, node: process.version, cores: availableParallelism(), loadAverage: loadavg()[0], at: new Date().toISOString() };
+const meta = { claims: total, node: process.version, cores: availableParallelism(), loadAverage: loadavg()[0] ?? 0, at: new Date().toISOString() };
 writeFileSync("bench/results/export.json", `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
 writeFileSync(
   "bench/results/export.md",

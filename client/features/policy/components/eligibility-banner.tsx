@@ -17,7 +17,7 @@ export function EligibilityBanner({ decision, storeName, version }: { decision: 
     <Alert className={cn(look.tone)} role="status">
       <look.icon aria-hidden />
       <AlertTitle>{look.title}</AlertTitle>
-      <AlertDescription className="text-current/80">
+      <AlertDescription>
         {storeName} policy, version {version}. {blocking ? `${blocking} blocking finding${blocking > 1 ? "s" : ""}. ` : ""}
         {warnings ? `${warnings} to review.` : blocking ? "" : "Nothing to review."}
       </AlertDescription>

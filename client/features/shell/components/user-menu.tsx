@@ -31,12 +31,15 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={`Account: ${me.name}, ${roleLabels[me.role]}`}>
-          <Avatar className="size-7">
+        <Button variant="ghost" className="h-9 gap-2 px-2">
+          <Avatar className="size-7" aria-hidden>
             <AvatarFallback className="text-xs">{initials(me.name)}</AvatarFallback>
           </Avatar>
-          <span className="hidden text-left leading-tight sm:block">
+          {/* The name is the visible text (axe: label-content-name-mismatch); on small screens it stays for screen readers. */}
+          <span className="text-left leading-tight max-sm:sr-only">
+            <span className="sr-only">Account: </span>
             <span className="block text-sm font-medium">{me.name}</span>
+            <span className="sr-only">, </span>
             <span className="block text-xs text-muted-foreground">{roleLabels[me.role]}</span>
           </span>
         </Button>

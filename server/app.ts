@@ -9,6 +9,7 @@ import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
 import type { Database } from "./db/client.ts";
 import { evidenceHttp } from "./http/evidence-upload.ts";
 import { exportsHttp } from "./http/exports.ts";
+import { inboundEmailHttp } from "./http/inbound-email.ts";
 import { storeApiHttp } from "./http/store-api/index.ts";
 import { appRouter, type AppRouter } from "./routers/_app.ts";
 import type { Context } from "./trpc/context.ts";
@@ -48,6 +49,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(cookie);
   await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
   await app.register(exportsHttp, { database: opts.database });
+  await app.register(inboundEmailHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
   await app.register(storeApiHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
 
   // Cross-site forms cannot send JSON without a CORS preflight we never grant: requiring it blocks CSRF.

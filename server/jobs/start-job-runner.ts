@@ -3,12 +3,14 @@ import { DEADLINE_ALERTS, deadlineAlertsHandler } from "./deadline-alerts.ts";
 import { DAILY_REFUNDS_REPORT, dailyRefundsReportHandler, enqueueDailyRefundsReport } from "./daily-refunds-report.ts";
 import { DEADLINE_SWEEP, deadlineSweepHandler } from "./deadline-sweep.ts";
 import { enqueue } from "./queue.ts";
+import { sendMessageHandlers, startMessageSweep } from "./send-messages.ts";
 import { createJobRunner, type JobHandler, type JobLog } from "./runner.ts";
 
 /** Every job kind the server knows; a job of another kind fails (and is kept, with the reason) instead of vanishing. */
 export const jobHandlers: Record<string, JobHandler> = {
   [DEADLINE_SWEEP]: deadlineSweepHandler,
   [DAILY_REFUNDS_REPORT]: dailyRefundsReportHandler,
+  ...sendMessageHandlers(),
   [DEADLINE_ALERTS]: deadlineAlertsHandler,
 };
 
@@ -21,6 +23,7 @@ export async function startJobRunner(opts: { database: Database; log: JobLog; po
   // Retries of the recurring sweep never give up for good: a run that fails keeps backing off (capped).
   await enqueue(db, DEADLINE_SWEEP, {}, { dedupeKey: DEADLINE_SWEEP, maxAttempts: 1000 });
   await enqueueDailyRefundsReport(db, new Date());
+  await startMessageSweep(db);
   await enqueue(db, DEADLINE_ALERTS, {}, { dedupeKey: DEADLINE_ALERTS, maxAttempts: 1000 });
   const runner = createJobRunner({ db, handlers: jobHandlers, log: opts.log, pollMs: opts.pollMs }).start();
   opts.log.info({ workerId: runner.workerId }, "job runner started");

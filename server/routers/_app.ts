@@ -10,6 +10,8 @@ import { storesRouter } from "./stores/index.ts";
 import { exportsRouter } from "./exports/index.ts";
 import { usersRouter } from "./users/index.ts";
 import { reportsRouter } from "./reports/index.ts";
+import { messagesRouter } from "./messages/index.ts";
+import { templatesRouter } from "./templates/index.ts";
 import { notificationsRouter } from "./notifications/index.ts";
 
 export const appRouter = router({
@@ -24,6 +26,8 @@ export const appRouter = router({
   exports: exportsRouter,
   users: usersRouter,
   reports: reportsRouter,
+  messages: messagesRouter,
+  templates: templatesRouter,
   notifications: notificationsRouter,
 });
 

@@ -1,6 +1,8 @@
 import { initTRPC } from "@trpc/server";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { publicDatabaseError } from "../db/errors.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Context } from "./context.ts";
 
@@ -23,6 +25,9 @@ const t = initTRPC
         (fieldErrors[key] ??= []).push(issue.message);
       }
       const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+      // A database outage answers 503 and a value no column can hold 400, not a bare 500 (db/errors.ts).
+      const db = isInternal ? publicDatabaseError(error.cause) : null;
+      if (db) return { ...shape, code: TRPC_ERROR_CODES_BY_KEY[db.code], message: db.message, data: { code: db.code, httpStatus: db.httpStatus, path: shape.data.path, fieldErrors: null, reason: null } };
       return {
         ...shape,
         message: zod ? "Some fields are invalid." : isInternal ? "Something went wrong on our side. Try again." : shape.message,

@@ -12,7 +12,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 export async function createSession(
   db: DbOrTx,
-  opts: { userId: number; ttlHours: number; now: Date; userAgent?: string; ip?: string },
+  opts: { userId: number; ttlHours: number; now: Date; userAgent?: string; ip?: string; secondFactorAt?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
@@ -24,6 +24,7 @@ export async function createSession(
     expiresAt,
     userAgent: opts.userAgent?.slice(0, 300),
     ip: opts.ip,
+    secondFactorAt: opts.secondFactorAt,
   });
   return { token, expiresAt };
 }
@@ -37,6 +38,10 @@ export async function endSessions(db: DbOrTx, userId: number, opts: { except?: s
   return gone.length;
 }
 
+export async function deleteSessionById(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
@@ -46,7 +51,15 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   if (!token) return null;
   const id = hashToken(token);
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      lastSeenAt: sessions.lastSeenAt,
+      totpEnabledAt: users.totpEnabledAt,
+      secondFactorAt: sessions.secondFactorAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
@@ -56,8 +69,15 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
   }
-  const { lastSeenAt: _seen, ...user } = row;
-  return { ...user, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role) };
+  const { lastSeenAt: _seen, totpEnabledAt, secondFactorAt, ...user } = row;
+  // A code checked before TOTP was (re-)enrolled proves nothing about the current secret.
+  const verified = !!totpEnabledAt && !!secondFactorAt && secondFactorAt >= totpEnabledAt;
+  return { ...user, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role), secondFactor: { enrolled: !!totpEnabledAt, verified } };
+}
+
+/** The person proved the second factor on this session (sign-in step two, or TOTP just confirmed here). */
+export async function markSecondFactor(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, sessionId));
 }
 
 export async function storeIdsFor(db: Db, userId: number, role: SessionUser["role"]): Promise<string[] | null> {

@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import Fastify from "fastify";
-import { createSession } from "../auth/sessions.ts";
+import { verifiedSessionToken } from "../test/two-factor.ts";
 import type { Database } from "../db/client.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { exportsHttp } from "./exports.ts";
@@ -34,7 +34,7 @@ export async function exportsTestApp(database: Database, users: Record<"agent" |
   await app.register(exportsHttp, { database });
   const cookies = {} as Record<keyof typeof users, string>;
   for (const role of Object.keys(users) as (keyof typeof users)[]) {
-    cookies[role] = (await createSession(database.db, { userId: users[role].id, ttlHours: 1, now: new Date() })).token;
+    cookies[role] = await verifiedSessionToken(database.db, users[role].id);
   }
   const get = (url: string, as: keyof typeof users | null = "supervisor") => app.inject({ url, cookies: as ? { cd_session: cookies[as] } : {} });
   return { app, cookies, get };

@@ -4,6 +4,7 @@ import { isValidTimeZone } from "../../shared/time.ts";
 import { exportDatasets, exportFormats, exportQuerySchema, exportQueueFilters, exportRange, type ExportDataset, type ExportFormat } from "../../shared/schemas/exports.ts";
 import type { Database } from "../db/client.ts";
 import { assertMayExport, resolveColumns, runExport, startExportRun, type ExportRequest } from "../services/exports-run.ts";
+import { assertSecondFactor } from "../auth/totp-gate.ts";
 import { contentDisposition } from "./evidence-download.ts";
 import { sendError, sendServiceError, sessionUser } from "./http-auth.ts";
 
@@ -13,6 +14,7 @@ const contentTypes: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
+const secondFactorDatasets: readonly ExportDataset[] = ["refunds", "audit_events"];
 /** Lets the browser read the run id and file name of a fetch() download (they are not CORS-safelisted). */
 const exposed = "content-disposition, x-export-run";
 
@@ -50,6 +52,8 @@ export const exportsHttp: FastifyPluginAsync<ExportsHttpOptions> = async (app, o
       let columns: ReturnType<typeof resolveColumns>;
       try {
         assertMayExport(user, dataset);
+        // Refunds and the audit trail leave the building only from a second-factor-checked session.
+        if (secondFactorDatasets.includes(dataset)) assertSecondFactor(user, `export ${dataset === "refunds" ? "refunds" : "audit events"}`);
         columns = resolveColumns(dataset, request.columns);
       } catch (error) {
         const answered = sendServiceError(reply, error);

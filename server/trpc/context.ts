@@ -10,6 +10,11 @@ export type SessionUser = {
   /** Stores this person may see; `null` means every store (admins). */
   storeIds: string[] | null;
   sessionId: string;
+  /**
+   * TOTP state of the person and this session. Absent means no TOTP and no check (system actors, old helpers):
+   * enrolled without verified is a sign-in halfway through its second step.
+   */
+  secondFactor?: { enrolled: boolean; verified: boolean };
 };
 
 /** The transport-free part of the context, so router tests build it with a real database and no HTTP. */
@@ -38,6 +43,7 @@ export function createInnerContext(opts: {
   now?: () => Date;
   log?: FastifyBaseLogger;
   settings?: InnerContext["settings"];
+  meta?: Context["meta"];
 }): Context {
   return {
     db: opts.db,
@@ -45,6 +51,6 @@ export function createInnerContext(opts: {
     now: opts.now ?? (() => new Date()),
     log: opts.log,
     settings: opts.settings ?? { sessionTtlHours: 12 },
-    meta: {},
+    meta: opts.meta ?? {},
   };
 }

@@ -9,7 +9,19 @@ import type { Context } from "./context.ts";
 export type Meta = {
   /** Who may call the procedure; `public` needs no session. The role matrix test reads this. */
   roles: readonly Role[] | "public" | "authenticated";
+  /**
+   * Supervisors and admins need TOTP enrolled and checked on this session: `true` for every call,
+   * `"mutations"` for the changes only (admin reads stay open).
+   */
+  secondFactor?: true | "mutations";
 };
+
+/** Carried as a TRPCError's cause so the client can tell refusals apart without parsing the message. */
+export class ErrorReason extends Error {
+  constructor(readonly reason: "second_factor_required" | "second_factor_pending" | "sign_in_locked" | "rate_limited") {
+    super(reason);
+  }
+}
 
 const t = initTRPC
   .context<Context>()
@@ -36,6 +48,7 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           fieldErrors: zod ? fieldErrors : null,
+          reason: error.cause instanceof ErrorReason ? error.cause.reason : null,
           // Stack traces stay in the server log, never on the wire.
         },
       };

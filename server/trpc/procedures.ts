@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Role } from "../../shared/roles.ts";
+import { assertSecondFactor, secondFactorPending, secondFactorPendingError } from "../auth/totp-gate.ts";
 import type { SessionUser } from "./context.ts";
 import { procedureBuilder } from "./init.ts";
 
@@ -13,9 +14,17 @@ const logged = procedureBuilder.use(async ({ ctx, path, type, next }) => {
 
 export const publicProcedure = logged.meta({ roles: "public" });
 
-const requireSession = logged.use(({ ctx, next }) => {
+const requireAnySession = logged.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+});
+
+/** A session halfway through its sign-in (password done, TOTP code not yet): only the second step and sign-out. */
+export const secondStepProcedure = requireAnySession.meta({ roles: "authenticated" });
+
+const requireSession = requireAnySession.use(({ ctx, next }) => {
+  if (secondFactorPending(ctx.user)) throw secondFactorPendingError();
+  return next();
 });
 
 export const authedProcedure = requireSession.meta({ roles: "authenticated" });
@@ -32,4 +41,22 @@ function roleProcedure(allowed: readonly Role[]) {
 /** Claim work: supervisors and admins can do everything an agent can. */
 export const agentProcedure = roleProcedure(["agent", "supervisor", "admin"]);
 export const supervisorProcedure = roleProcedure(["supervisor", "admin"]);
-export const adminProcedure = roleProcedure(["admin"]);
+
+/** Every admin change needs the second factor, including admin mutations added later; admin reads do not. */
+export const adminProcedure = roleProcedure(["admin"])
+  .meta({ roles: ["admin"], secondFactor: "mutations" })
+  .use(({ ctx, type, next }) => {
+    if (type === "mutation") assertSecondFactor(ctx.user, "change admin settings");
+    return next();
+  });
+
+/** Same as adminProcedure for a mutation; spelled out where a reader should see the second factor at a glance. */
+export const adminMutationProcedure = adminProcedure.meta({ roles: ["admin"], secondFactor: true });
+
+/** Deciding and paying out refunds (X3): supervisors and admins with a second-factor-checked session. */
+export const approverProcedure = supervisorProcedure
+  .meta({ roles: ["supervisor", "admin"], secondFactor: true })
+  .use(({ ctx, next }) => {
+    assertSecondFactor(ctx.user, "approve refunds");
+    return next();
+  });

@@ -57,6 +57,7 @@ export const adminAuditActions = [
   "user_reactivated",
   "password_reset_issued",
   "policy_version_created",
+  "totp_reset",
 ] as const;
 export type AdminAuditAction = (typeof adminAuditActions)[number];
 

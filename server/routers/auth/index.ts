@@ -1,17 +1,18 @@
-import { TRPCError } from "@trpc/server";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { signInInput } from "../../../shared/schemas/auth.ts";
 import { changePasswordInput, setPasswordInput, signOutSessionInput } from "../../../shared/schemas/passwords.ts";
-import { burnVerify, verifyPassword } from "../../auth/passwords.ts";
+import { checkPassword } from "../../auth/sign-in-password.ts";
+import { secondFactorPending } from "../../auth/totp-gate.ts";
 import { createSession, deleteSession, endSessions, storeIdsFor } from "../../auth/sessions.ts";
 import { changePassword, endOwnSession, listOwnSessions, redeemPasswordToken } from "../../services/users-account.ts";
 import { users } from "../../db/schema/index.ts";
 import type { Context } from "../../trpc/context.ts";
 import { router } from "../../trpc/init.ts";
-import { authedProcedure, publicProcedure } from "../../trpc/procedures.ts";
+import { authedProcedure, publicProcedure, secondStepProcedure } from "../../trpc/procedures.ts";
+import { twoFactorProcedures } from "./two-factor.ts";
 
 /** Opens a session for the person and hands its cookie to this browser (sign-in and a redeemed link alike). */
-async function signInOnThisDevice(ctx: Context, userId: number) {
+async function signInOnThisDevice(ctx: Context, userId: number): Promise<{ secondFactorPending: boolean }> {
   const session = await createSession(ctx.db, {
     userId,
     ttlHours: ctx.settings.sessionTtlHours,
@@ -20,27 +21,19 @@ async function signInOnThisDevice(ctx: Context, userId: number) {
     ip: ctx.meta.ip,
   });
   ctx.cookies?.setSession(session.token, session.expiresAt);
+  const [row] = await ctx.db.select({ totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  return { secondFactorPending: !!row?.totpEnabledAt };
 }
 
 export const authRouter = router({
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    const [user] = await ctx.db
-      .select({ id: users.id, name: users.name, role: users.role, active: users.active, passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, input.email))
-      .limit(1);
-    let ok = false;
-    if (user?.passwordHash && user.active) ok = await verifyPassword(user.passwordHash, input.password);
-    else await burnVerify(input.password);
-    if (!user || !ok) {
-      // One message for unknown e-mail, wrong password and deactivated account: nothing to enumerate.
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "E-mail or password is incorrect." });
-    }
-    await signInOnThisDevice(ctx, user.id);
-    return { id: user.id, name: user.name, role: user.role, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
+    // Lockout, per-address limit and the one message for unknown e-mail / wrong password: sign-in-password.ts.
+    const user = await checkPassword(ctx.db, input, { now: ctx.now(), ip: ctx.meta.ip });
+    const { secondFactorPending } = await signInOnThisDevice(ctx, user.id);
+    return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role), secondFactorPending };
   }),
 
-  signOut: authedProcedure.mutation(async ({ ctx }) => {
+  signOut: secondStepProcedure.mutation(async ({ ctx }) => {
     const token = ctx.cookies?.sessionToken();
     if (token) await deleteSession(ctx.db, token);
     ctx.cookies?.clearSession();
@@ -51,14 +44,14 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => {
     if (!ctx.user) return null;
     const { id, email, name, role, storeIds } = ctx.user;
-    return { id, email, name, role, storeIds };
+    return { id, email, name, role, storeIds, secondFactorPending: secondFactorPending(ctx.user), twoFactorEnabled: !!ctx.user.secondFactor?.enrolled };
   }),
 
   /** Public: the one-time link is the credential. Sets the password and signs the person in on this device. */
   setPassword: publicProcedure.input(setPasswordInput).mutation(async ({ ctx, input }) => {
     const user = await redeemPasswordToken(ctx.db, input, ctx.now());
-    await signInOnThisDevice(ctx, user.id);
-    return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role) };
+    const { secondFactorPending } = await signInOnThisDevice(ctx, user.id);
+    return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role), secondFactorPending };
   }),
 
   changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input, ctx.now())),
@@ -72,4 +65,6 @@ export const authRouter = router({
     if (current) ctx.cookies?.clearSession();
     return { ok: true, current };
   }),
+
+  ...twoFactorProcedures,
 });

@@ -5,7 +5,7 @@ import { exportRuns, users } from "../../db/schema/index.ts";
 import { enqueueDailyRefundsReport } from "../../jobs/daily-refunds-report.ts";
 import { getDailyReportSetting, reportFolder, saveDailyReportSetting } from "../../services/exports-daily.ts";
 import { router } from "../../trpc/init.ts";
-import { adminProcedure, supervisorProcedure } from "../../trpc/procedures.ts";
+import { adminMutationProcedure, adminProcedure, supervisorProcedure } from "../../trpc/procedures.ts";
 
 const settingOutput = dailyReportSettingSchema.extend({ resolvedFolder: z.string() });
 
@@ -28,7 +28,7 @@ export const exportsRouter = router({
     return { ...value, resolvedFolder: reportFolder(value.folder) };
   }),
 
-  setDailyReportSetting: adminProcedure
+  setDailyReportSetting: adminMutationProcedure
     .input(dailyReportSettingSchema)
     .output(settingOutput)
     .mutation(async ({ ctx, input }) => {

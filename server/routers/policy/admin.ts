@@ -1,6 +1,6 @@
 import { createPolicyVersionInput, previewPolicyChangeInput } from "../../../shared/schemas/policy.ts";
 import { createPolicyVersion, previewPolicyChange } from "../../services/policy-admin.ts";
-import { adminProcedure } from "../../trpc/procedures.ts";
+import { adminMutationProcedure, adminProcedure } from "../../trpc/procedures.ts";
 
 // Admins change a store's policy by saving a new version; agents and
 // supervisors only read versions (index.ts).
@@ -9,5 +9,5 @@ export const policyAdminProcedures = {
   previewPolicyChange: adminProcedure.input(previewPolicyChangeInput).query(({ ctx, input }) => previewPolicyChange(ctx.db, input)),
 
   /** Saves version N+1 (optimistic lock on `baseVersion`); returns what changed. */
-  createPolicyVersion: adminProcedure.input(createPolicyVersionInput).mutation(({ ctx, input }) => createPolicyVersion(ctx.db, ctx.user, input)),
+  createPolicyVersion: adminMutationProcedure.input(createPolicyVersionInput).mutation(({ ctx, input }) => createPolicyVersion(ctx.db, ctx.user, input)),
 };

@@ -6,7 +6,7 @@ import { createUser, updateUser } from "../../services/users-admin.ts";
 import { listUsers } from "../../services/users-list.ts";
 import { deactivateUser, reactivateUser, resetPassword } from "../../services/users-status.ts";
 import { router } from "../../trpc/init.ts";
-import { adminProcedure } from "../../trpc/procedures.ts";
+import { adminMutationProcedure, adminProcedure } from "../../trpc/procedures.ts";
 
 const userRow = z.object({
   id: z.number(),
@@ -39,11 +39,11 @@ export const usersRouter = router({
     .output(z.object({ rows: z.array(userRow), total: z.number() }))
     .query(({ ctx, input }) => listUsers(ctx.db, input)),
 
-  createUser: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, ctx.user, input, ctx.now())),
-  updateUser: adminProcedure.input(updateUserInput).mutation(({ ctx, input }) => updateUser(ctx.db, ctx.user, input, ctx.now())),
-  deactivateUser: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.db, ctx.user, input.id, ctx.now())),
-  reactivateUser: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => reactivateUser(ctx.db, ctx.user, input.id, ctx.now())),
-  resetPassword: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.user, input.id, ctx.now())),
+  createUser: adminMutationProcedure.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, ctx.user, input, ctx.now())),
+  updateUser: adminMutationProcedure.input(updateUserInput).mutation(({ ctx, input }) => updateUser(ctx.db, ctx.user, input, ctx.now())),
+  deactivateUser: adminMutationProcedure.input(userIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.db, ctx.user, input.id, ctx.now())),
+  reactivateUser: adminMutationProcedure.input(userIdInput).mutation(({ ctx, input }) => reactivateUser(ctx.db, ctx.user, input.id, ctx.now())),
+  resetPassword: adminMutationProcedure.input(userIdInput).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.user, input.id, ctx.now())),
 
   listAdminAuditEvents: adminProcedure
     .input(listAdminAuditEventsInput)

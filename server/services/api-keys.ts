@@ -51,7 +51,7 @@ export async function createApiKey(db: Db, user: SessionUser, input: z.output<ty
       .returning({ id: apiKeys.id });
     await recordAdminAudit(tx, {
       actorId: user.id,
-      action: "api_key.created",
+      action: "api_key_created",
       targetType: "api_key",
       targetId: row!.id,
       data: { storeId: store.id, name: input.name, prefix, rateLimitPerMinute: input.rateLimitPerMinute },
@@ -67,7 +67,7 @@ export async function revokeApiKey(db: Db, user: SessionUser, id: number, now: D
     if (!key) throw new TRPCError({ code: "NOT_FOUND", message: "No such API key." });
     if (key.revokedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `Key ${key.prefix} was already revoked.` });
     await tx.update(apiKeys).set({ revokedAt: now, revokedById: user.id }).where(eq(apiKeys.id, id));
-    await recordAdminAudit(tx, { actorId: user.id, action: "api_key.revoked", targetType: "api_key", targetId: id, data: { storeId: key.storeId, prefix: key.prefix }, at: now });
+    await recordAdminAudit(tx, { actorId: user.id, action: "api_key_revoked", targetType: "api_key", targetId: id, data: { storeId: key.storeId, prefix: key.prefix }, at: now });
     return { id, revokedAt: now };
   });
 }

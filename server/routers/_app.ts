@@ -12,6 +12,8 @@ import { usersRouter } from "./users/index.ts";
 import { reportsRouter } from "./reports/index.ts";
 import { messagesRouter } from "./messages/index.ts";
 import { templatesRouter } from "./templates/index.ts";
+import { apiKeysRouter } from "./api-keys/index.ts";
+import { orderImportRouter } from "./order-import/index.ts";
 import { notificationsRouter } from "./notifications/index.ts";
 
 export const appRouter = router({
@@ -28,6 +30,8 @@ export const appRouter = router({
   reports: reportsRouter,
   messages: messagesRouter,
   templates: templatesRouter,
+  apiKeys: apiKeysRouter,
+  orderImport: orderImportRouter,
   notifications: notificationsRouter,
 });
 

@@ -6,6 +6,7 @@ import { queueViews } from "@/features/claims/table/queue-params.ts";
 import { AppSidebar } from "@/features/shell/components/app-sidebar.tsx";
 import { MobileNav } from "@/features/shell/components/mobile-nav.tsx";
 import { navItems } from "@/features/shell/components/nav-items.ts";
+import { NotificationBell } from "@/features/notifications/components/notification-bell.tsx";
 import { UserMenu } from "@/features/shell/components/user-menu.tsx";
 import type { NavigationEntry } from "@/features/workflow/components/command-palette.tsx";
 import { WorkflowShortcuts } from "@/features/workflow/components/workflow-shortcuts.tsx";
@@ -35,6 +36,7 @@ export default function Layout() {
           <MobileNav me={me} />
           <div className="flex-1" />
           <WorkflowShortcuts navigation={navigation} />
+          <NotificationBell />
           <ModeToggle />
           <UserMenu me={me} />
         </header>

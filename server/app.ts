@@ -7,6 +7,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
 import type { Database } from "./db/client.ts";
+import { isDatabaseUnavailable } from "./db/errors.ts";
 import { evidenceHttp } from "./http/evidence-upload.ts";
 import { exportsHttp } from "./http/exports.ts";
 import { inboundEmailHttp } from "./http/inbound-email.ts";
@@ -23,6 +24,14 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   /** Where uploads live (`<dataDir>/uploads`); the same DATA_DIR as PGlite. */
   dataDir?: string;
+};
+
+const safeHost = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 };
 
 export async function buildApp(opts: AppOptions) {
@@ -47,6 +56,23 @@ export async function buildApp(opts: AppOptions) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+
+  // Before the routes register, so every plugin inherits it: an outage answers 503, and a 5xx never carries internals.
+  app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
+    if (isDatabaseUnavailable(error)) return reply.code(503).send({ error: "The database is unavailable; try again shortly." });
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) req.log.error({ err: error, url: req.url }, "request failed");
+    return reply.code(status).send({ error: status === 500 ? "Something went wrong on our side. Try again." : error.message });
+  });
+
+  // A browser always names the page that sent a request: a change coming from another site's page is CSRF.
+  // The store API (keys, not cookies) and the mail provider's webhook are called by servers, not pages.
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.url.startsWith("/api/v1/") || req.url.startsWith("/inbound/")) return;
+    const origin = req.headers.origin;
+    const crossSite = req.headers["sec-fetch-site"] === "cross-site" || (origin !== undefined && (origin === "null" || safeHost(origin) !== req.host));
+    if (crossSite) return reply.code(403).send({ error: "Requests from other sites are not accepted." });
+  });
   await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
   await app.register(exportsHttp, { database: opts.database });
   await app.register(inboundEmailHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });

@@ -26,7 +26,7 @@ export default defineConfig({
   ],
   // The production build on a fresh embedded database with the same deterministic demo set a new user gets.
   webServer: {
-    command: `rm -rf .e2e-data && NODE_ENV=production DATA_DIR=.e2e-data PORT=${port} HOST=127.0.0.1 SEED_CLAIMS=2000 RUN_JOBS=false LOG_LEVEL=warn node_modules/.bin/tsx server/index.ts`,
+    command: `rm -rf .e2e-data && NODE_ENV=production DATA_DIR=.e2e-data PORT=${port} HOST=127.0.0.1 SEED_CLAIMS=2000 RUN_JOBS=false LOG_LEVEL=warn INBOUND_EMAIL_SECRET=e2e-inbound-secret node_modules/.bin/tsx server/index.ts`,
     url: `${baseURL}/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
       { path: "admin", lazy: page(() => import("./routes/admin.tsx")), errorElement: <RouteError /> },
       { path: "admin/users", lazy: page(() => import("./routes/admin-users.tsx")), errorElement: <RouteError /> },
       { path: "admin/audit", lazy: page(() => import("./routes/admin-audit.tsx")), errorElement: <RouteError /> },
+      { path: "admin/templates", lazy: page(() => import("./routes/admin-templates.tsx")), errorElement: <RouteError /> },
       { path: "account", lazy: page(() => import("./routes/account.tsx")), errorElement: <RouteError /> },
       { path: "admin/policies/:storeId", lazy: page(() => import("./routes/admin-policy.tsx")), errorElement: <RouteError /> },
       { path: "policies", lazy: page(() => import("./routes/policies.tsx")), errorElement: <RouteError /> },

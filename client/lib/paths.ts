@@ -8,6 +8,7 @@ export const paths = {
   admin: "/admin",
   adminUsers: "/admin/users",
   adminAudit: "/admin/audit",
+  adminTemplates: "/admin/templates",
   account: "/account",
   setPassword: "/set-password",
 } as const;

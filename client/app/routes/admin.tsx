@@ -1,5 +1,5 @@
 import { paths } from "@/lib/paths.ts";
-import { ChevronRight, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { ChevronRight, Mail, ScrollText, Users, type LucideIcon } from "lucide-react";
 import { Link } from "react-router";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { StorePoliciesTable } from "@/features/policy/components/store-policies-table.tsx";
@@ -13,6 +13,7 @@ export default function AdminPage() {
         <nav aria-label="Admin sections" className="grid gap-3 sm:grid-cols-2">
           <AdminLink to={paths.adminUsers} icon={Users} title="People" text="Invite people, set their role and stores, deactivate and reset passwords." />
           <AdminLink to={paths.adminAudit} icon={ScrollText} title="Audit" text="Every admin action: who did what to whom, and when." />
+          <AdminLink to={paths.adminTemplates} icon={Mail} title="Message templates" text="What customers receive per store and situation, with a live preview." />
         </nav>
         <Card className="gap-3 py-4">
           <CardHeader className="px-4">

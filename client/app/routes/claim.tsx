@@ -5,7 +5,7 @@ import { ClaimHeader } from "@/features/claims/components/claim-header.tsx";
 import { ClaimLinesCard } from "@/features/claims/components/claim-lines-card.tsx";
 import { OrderCard } from "@/features/claims/components/order-card.tsx";
 import { TimelineCard } from "@/features/claims/components/timeline-card.tsx";
-import { ConversationSection } from "@/features/evidence/components/conversation-section.tsx";
+import { MessagesSection } from "@/features/messages/components/messages-section.tsx";
 import { EvidenceSection } from "@/features/evidence/components/evidence-section.tsx";
 import { GradingSection } from "@/features/grading/components/grading-section.tsx";
 import { PolicyPanel } from "@/features/policy/components/policy-panel.tsx";
@@ -42,7 +42,7 @@ export default function ClaimPage() {
           <GradingSection {...props} />
           <ResolutionSection {...props} />
           <EvidenceSection {...props} />
-          <ConversationSection {...props} />
+          <MessagesSection {...props} />
         </div>
         <div className="flex flex-col gap-4">
           <OrderCard claim={claim.data} />

@@ -140,6 +140,14 @@ export const roleMatrix: Record<string, Entry> = {
   "evidence.requestEvidence": { ...claimWork, input: ref },
   "evidence.listMessages": { ...claimWork, input: num },
 
+  "messages.listClaimMessages": { ...claimWork, input: num },
+  "messages.draftClaimMessage": { ...claimWork, input: (fx) => ({ ...num(fx), key: "return_address_request" }) },
+  "messages.sendClaimMessage": { ...claimWork, input: (fx) => ({ ...ref(fx), templateKey: null, subject: "Role matrix", body: "Role matrix check." }) },
+  "templates.listTemplateOverrides": admins,
+  "templates.getTemplate": { ...admins, input: (fx) => ({ storeId: fx.store, key: "refund_issued" }) },
+  "templates.saveTemplate": { ...admins, input: (fx) => ({ storeId: fx.store, key: "refund_issued", subject: "Refund {{refundReference}}", body: "{{refundAmount}} is on its way." }) },
+  "templates.resetTemplate": { ...admins, input: (fx) => ({ storeId: fx.store, key: "refund_issued" }) },
+
   "stores.listStores": { ...scopedList, reveals: hasStore },
   "stores.listAssignees": signedIn,
 

@@ -10,6 +10,8 @@ import { storesRouter } from "./stores/index.ts";
 import { exportsRouter } from "./exports/index.ts";
 import { usersRouter } from "./users/index.ts";
 import { reportsRouter } from "./reports/index.ts";
+import { intakeRouter } from "./intake/index.ts";
+import { inboundMailRouter } from "./inbound-mail/index.ts";
 import { messagesRouter } from "./messages/index.ts";
 import { templatesRouter } from "./templates/index.ts";
 import { apiKeysRouter } from "./api-keys/index.ts";
@@ -28,6 +30,8 @@ export const appRouter = router({
   exports: exportsRouter,
   users: usersRouter,
   reports: reportsRouter,
+  intake: intakeRouter,
+  inboundMail: inboundMailRouter,
   messages: messagesRouter,
   templates: templatesRouter,
   apiKeys: apiKeysRouter,

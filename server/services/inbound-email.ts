@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { claims, inboundEmails } from "../db/schema/index.ts";
+import { claims, inboundEmails, stores } from "../db/schema/index.ts";
 import type { FileStorage } from "../storage/storage.ts";
 import { claimForMail, inboundMailActor, joinClaimWithMail, latestOrderOfSender, openClaimFromMail, reasonForMail, type MailRecord } from "./inbound-email-claims.ts";
 import { deleteMailFiles, storeMailFiles } from "./inbound-email-files.ts";
@@ -65,7 +65,10 @@ export async function receiveInboundEmail(db: Db, storage: FileStorage, raw: Buf
         const opened = await tx.transaction((inner) => openClaimFromMail(inner, order, reason, mail, { id: null, storeIds: [order.storeId] }, now)).catch(() => null);
         if (opened) return settle("opened_claim", opened);
       }
-      return settle("unsorted", null);
+      // Unsorted mail addressed to a store (support@kinetic…) is shown to that store's people only.
+      const [store] = mail.toAddress ? await tx.select({ id: stores.id }).from(stores).where(sql`${mail.toAddress} ~* ('\\m' || ${stores.id} || '\\M')`).limit(1) : [];
+      await tx.update(inboundEmails).set({ storeId: store?.id ?? null }).where(eq(inboundEmails.id, row.id));
+      return { inboundId: row.id, status: "unsorted" as const, claimNumber: null, duplicate: false };
     });
     if (outcome) return outcome;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { claimReasons, evidenceKinds } from "../policy/enums.ts";
+import { claimReasons, evidenceKinds, type EvidenceKind } from "../policy/enums.ts";
+import { textEvidenceKinds } from "./evidence.ts";
 
 // Opening a claim: the agent's form, the store API and inbound e-mail all end in the same input, so a
 // claim is checked the same way whichever door it came through.
@@ -46,10 +47,16 @@ export const openClaimInput = claimDraftInput.extend({
 });
 export type OpenClaimInput = z.input<typeof openClaimInput>;
 
-/** The agent form's evidence: kinds without files (numbers, statements); files are uploaded after the claim exists. */
-export const agentOpenClaimInput = claimDraftInput.extend({
-  evidence: z.array(intakeEvidenceInput.omit({ file: true })).max(50).optional(),
+/** Evidence the agent types in (a number, a statement); files are uploaded to the claim once it exists. */
+export const typedEvidenceInput = z.object({
+  kind: z.enum(textEvidenceKinds as [EvidenceKind, ...EvidenceKind[]], { error: "Only numbers and statements can be typed in; upload files." }),
+  note: z.string().trim().min(3, "Write the number or the statement (at least 3 characters).").max(1000, "At most 1000 characters."),
 });
+export const agentOpenClaimInput = claimDraftInput.extend({ evidence: z.array(typedEvidenceInput).max(20).optional() });
+export type AgentOpenClaimInput = z.input<typeof agentOpenClaimInput>;
+
+/** The preview also counts the files the agent has picked but not uploaded yet, by kind. */
+export const previewClaimInput = claimDraftInput.extend({ evidenceKinds: z.array(z.enum(evidenceKinds)).max(50).optional() });
 
 export const findOrdersInput = z.object({
   query: z.string().trim().min(2, "Type at least 2 characters of an order number or e-mail.").max(254),

@@ -4,7 +4,7 @@ import type { Database } from "../db/client.ts";
 import { claims, notifications } from "../db/schema/index.ts";
 import { createTestClaim, daysBefore } from "../routers/resolution/test-claims.ts";
 import { callersFor } from "../test/callers.ts";
-import { openTestDatabase } from "../test/database.ts";
+import { openTestDatabase, testDbKind } from "../test/database.ts";
 import { alertDeadlines, deadlineAlertsHandler, DEADLINE_ALERTS } from "./deadline-alerts.ts";
 
 const now = new Date("2026-03-10T09:00:00Z");
@@ -61,4 +61,13 @@ describe("deadline alerts", () => {
     await alertDeadlines(database.db, now);
     for (const claim of quiet) expect(await alertsOn(claim.number)).toEqual([]);
   });
+
+  if (testDbKind === "postgres") {
+    it("delivers once when two runners alert at the same moment", async () => {
+      const claim = await claimDue([{ key: "review_due", dueAt: inHours(5) }]);
+      const runs = await Promise.all([alertDeadlines(database.db, now), alertDeadlines(database.db, now), alertDeadlines(database.db, now)]);
+      expect(await alertsOn(claim.number)).toHaveLength(1);
+      expect(runs.reduce((sum, r) => sum + r.delivered, 0)).toBe(1);
+    });
+  }
 });

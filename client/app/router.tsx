@@ -7,7 +7,7 @@ import { RouteFallback } from "./route-fallback.tsx";
 /** Loads the session once per navigation (cached): signed-out people land on the sign-in page. */
 async function requireSession({ request }: { request: Request }) {
   const me = await queryClient.fetchQuery({ ...trpc.auth.me.queryOptions(), staleTime: 60_000 });
-  if (!me) {
+  if (!me || me.secondFactorPending) {
     const url = new URL(request.url);
     const next = url.pathname + url.search;
     throw redirect(`${paths.signIn}${next !== "/" ? `?next=${encodeURIComponent(next)}` : ""}`);
@@ -32,9 +32,12 @@ export const router = createBrowserRouter([
       { path: "claims/:number", lazy: page(() => import("./routes/claim.tsx")), errorElement: <RouteError /> },
       { path: "approvals", lazy: page(() => import("./routes/approvals.tsx")), errorElement: <RouteError /> },
       { path: "reports", lazy: page(() => import("./routes/reports.tsx")), errorElement: <RouteError /> },
+      { path: "reports/exports", lazy: page(() => import("./routes/export-history.tsx")), errorElement: <RouteError /> },
       { path: "admin", lazy: page(() => import("./routes/admin.tsx")), errorElement: <RouteError /> },
       { path: "admin/users", lazy: page(() => import("./routes/admin-users.tsx")), errorElement: <RouteError /> },
       { path: "admin/audit", lazy: page(() => import("./routes/admin-audit.tsx")), errorElement: <RouteError /> },
+      { path: "admin/api-keys", lazy: page(() => import("./routes/admin-api-keys.tsx")), errorElement: <RouteError /> },
+      { path: "orders/import", lazy: page(() => import("./routes/order-import.tsx")), errorElement: <RouteError /> },
       { path: "admin/templates", lazy: page(() => import("./routes/admin-templates.tsx")), errorElement: <RouteError /> },
       { path: "account", lazy: page(() => import("./routes/account.tsx")), errorElement: <RouteError /> },
       { path: "admin/policies/:storeId", lazy: page(() => import("./routes/admin-policy.tsx")), errorElement: <RouteError /> },

@@ -2,6 +2,7 @@ import { roleLabels } from "@shared/roles.ts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { ChangePasswordForm } from "@/features/account/components/change-password-form.tsx";
 import { SessionsList } from "@/features/account/components/sessions-list.tsx";
+import { TwoFactorCard } from "@/features/account/components/two-factor-card.tsx";
 import { useMe } from "@/lib/auth.tsx";
 
 export default function AccountRoute() {
@@ -27,6 +28,7 @@ export default function AccountRoute() {
           <ChangePasswordForm />
         </CardContent>
       </Card>
+      <TwoFactorCard />
       <Card className="gap-3 py-4">
         <CardHeader className="px-4">
           <CardTitle className="text-sm">

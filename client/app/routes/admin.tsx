@@ -1,8 +1,10 @@
 import { paths } from "@/lib/paths.ts";
-import { ChevronRight, Mail, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { ChevronRight, FileUp, KeyRound, Mail, ScrollText, Users, type LucideIcon } from "lucide-react";
 import { Link } from "react-router";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { DailyReportSettings } from "@/features/exports/components/daily-report-settings.tsx";
 import { StorePoliciesTable } from "@/features/policy/components/store-policies-table.tsx";
+import { SecondFactorBanner } from "@/lib/auth.tsx";
 import { RolePage } from "./require-role-page.tsx";
 
 export default function AdminPage() {
@@ -10,9 +12,12 @@ export default function AdminPage() {
     <RolePage roles={["admin"]}>
       <div className="mx-auto flex max-w-4xl flex-col gap-4 p-4 lg:p-6">
         <h1 className="text-xl font-semibold tracking-tight">Admin</h1>
+        <SecondFactorBanner action="change people, policies, templates and other admin settings" />
         <nav aria-label="Admin sections" className="grid gap-3 sm:grid-cols-2">
           <AdminLink to={paths.adminUsers} icon={Users} title="People" text="Invite people, set their role and stores, deactivate and reset passwords." />
           <AdminLink to={paths.adminAudit} icon={ScrollText} title="Audit" text="Every admin action: who did what to whom, and when." />
+          <AdminLink to={paths.adminApiKeys} icon={KeyRound} title="Store API keys" text="Keys for shops' own systems to sync orders and open claims; the OpenAPI document." />
+          <AdminLink to={paths.orderImport} icon={FileUp} title="Import orders" text="Upload a CSV of orders for stores without the API, with a checked preview." />
           <AdminLink to={paths.adminTemplates} icon={Mail} title="Message templates" text="What customers receive per store and situation, with a live preview." />
         </nav>
         <Card className="gap-3 py-4">
@@ -24,6 +29,7 @@ export default function AdminPage() {
             <StorePoliciesTable editable />
           </CardContent>
         </Card>
+        <DailyReportSettings />
       </div>
     </RolePage>
   );

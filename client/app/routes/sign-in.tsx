@@ -1,7 +1,6 @@
 import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
-import { SignInForm } from "@/features/auth/components/sign-in-form.tsx";
+import { SignInCard } from "@/features/auth/components/sign-in-card.tsx";
 import { useMe } from "@/lib/auth.tsx";
 import { paths } from "@/lib/paths.ts";
 
@@ -14,23 +13,12 @@ export default function SignInPage() {
   const { data: me } = useMe();
   const next = safeNext(params.get("next"));
   useEffect(() => {
-    if (me) navigate(next, { replace: true });
+    if (me && !me.secondFactorPending) navigate(next, { replace: true });
   }, [me, navigate, next]);
 
   return (
     <main className="flex min-h-dvh items-center justify-center bg-muted/40 p-4">
-      <Card className="w-full max-w-sm">
-        <CardHeader className="text-center">
-          <img src="/favicon.svg" alt="" className="mx-auto mb-2 size-10" />
-          <CardTitle className="text-xl">
-            <h1>Sign in to Claimdesk</h1>
-          </CardTitle>
-          <CardDescription>After-sales claims for your stores.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
-        </CardContent>
-      </Card>
+      <SignInCard onSignedIn={() => navigate(next, { replace: true })} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
+import { SecondFactorBanner } from "@/lib/auth.tsx";
 import { cn } from "@/lib/utils.ts";
 import { approvalColumns } from "../table/columns.tsx";
 import { statusTabs, tabSearch, useApprovalsQuery } from "../table/use-approvals-query.ts";
@@ -24,6 +25,7 @@ export function ApprovalsQueue() {
           {total === undefined ? "" : `${total.toLocaleString()} refund${total === 1 ? "" : "s"}`}
         </p>
       </div>
+      <SecondFactorBanner action="approve, reject or pay out refunds" />
       <nav aria-label="Approval status" className="flex gap-1 border-b">
         {statusTabs.map((t) => (
           <Link

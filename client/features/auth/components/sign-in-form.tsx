@@ -9,13 +9,14 @@ import { Input } from "@/components/ui/input.tsx";
 import { Label } from "@/components/ui/label.tsx";
 import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** Password step; `onSignedIn(true)` when the account has TOTP and the code step follows. */
+export function SignInForm({ onSignedIn }: { onSignedIn: (secondFactorPending: boolean) => void }) {
   const form = useForm<SignInInput>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
-        onSignedIn();
+        onSignedIn(result.secondFactorPending);
       },
       onError: (error) => {
         for (const [field, messages] of Object.entries(fieldErrors(error))) {

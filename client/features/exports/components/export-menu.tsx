@@ -11,7 +11,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu.tsx";
-import { hasRole, useMe } from "@/lib/auth.tsx";
+import { Link } from "react-router";
+import { hasRole, twoFactorSetupPath, useMe } from "@/lib/auth.tsx";
 import { useExportDownload } from "../hooks/use-export-download.ts";
 import { exportUrl, formatBytes } from "../lib/export-url.ts";
 import { ColumnPickerDialog } from "./column-picker-dialog.tsx";
@@ -64,6 +65,11 @@ export function ExportMenu() {
             <>
               <DropdownMenuSeparator />
               <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Also for the filtered stores (CSV)</DropdownMenuLabel>
+              {!me?.twoFactorEnabled && (
+                <DropdownMenuItem asChild className="text-warning">
+                  <Link to={twoFactorSetupPath}>Refunds and audit events need two-factor: set it up</Link>
+                </DropdownMenuItem>
+              )}
               {others.map((d) => (
                 <DropdownMenuItem key={d} onSelect={() => void start(exportUrl(d, "csv", search, null), "csv")}>
                   <FileText aria-hidden /> {datasetLabels[d]}

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { ageBuckets } from "../claim-age.ts";
 import { claimStatuses, priorities } from "../workflow/statuses.ts";
+import { dueFilters, QUEUE_COUNT_CAP, queueSortKeys } from "./claim-queue-keys.ts";
 
-export const queueSortKeys = ["number", "createdAt", "updatedAt", "dueAt", "priority", "status", "store", "reason"] as const;
-export type QueueSortKey = (typeof queueSortKeys)[number];
-export const queuePageSizes = [25, 50, 100] as const;
-export const dueFilters = ["overdue", "today", "next7", "none"] as const;
-export type DueFilter = (typeof dueFilters)[number];
-
-/** Counting stops here: past it the queue says "10,000+" and asks for a narrower filter, which keeps paging bounded. */
-export const QUEUE_COUNT_CAP = 10_000;
+export { dueFilters, QUEUE_COUNT_CAP, queuePageSizes, queueSortKeys, type DueFilter, type QueueSortKey } from "./claim-queue-keys.ts";
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
-import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue.ts";
+import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue-keys.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options.tsx";

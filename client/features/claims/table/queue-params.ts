@@ -1,5 +1,5 @@
 import type { ListClaimsInput, QueueFilters, QueueSortKey } from "@shared/schemas/claim-queue.ts";
-import { dueFilters, queuePageSizes, queueSortKeys, type DueFilter } from "@shared/schemas/claim-queue.ts";
+import { dueFilters, queuePageSizes, queueSortKeys, type DueFilter } from "@shared/schemas/claim-queue-keys.ts";
 import { ageBuckets, type AgeBucket } from "@shared/claim-age.ts";
 import { claimStatuses, priorities } from "@shared/workflow/statuses.ts";
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue.ts";
+import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue-keys.ts";
 import { queryClient, trpc } from "@/lib/trpc.ts";
 import { parseQueueParams, queueParamsToSearch, toListInput, type QueueParams } from "./queue-params.ts";
 

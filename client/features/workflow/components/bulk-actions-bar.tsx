@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { useState } from "react";
-import { needsReason } from "@shared/schemas/workflow.ts";
+import { lazy, Suspense, useState } from "react";
 import type { PlainAction } from "@shared/workflow/action-procedures.ts";
+import { claimActions, type ClaimAction } from "@shared/workflow/machine.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { useMe } from "@/lib/auth.tsx";
 import { trpc } from "@/lib/trpc.ts";
@@ -10,7 +10,10 @@ import { invalidateClaimViews } from "../lib/invalidate.ts";
 import { actionVerbs, toastBulkResult } from "../lib/bulk-summary.ts";
 import { BulkAssignMenu } from "./bulk-assign-menu.tsx";
 import { BulkStatusMenu } from "./bulk-status-menu.tsx";
-import { ReasonDialog } from "./reason-dialog.tsx";
+
+// The reason form (react-hook-form, zod) loads when an action first asks for a reason, not with the queue.
+const ReasonDialog = lazy(() => import("./reason-dialog.tsx").then((m) => ({ default: m.ReasonDialog })));
+const needsReason = (action: ClaimAction) => "needsReason" in claimActions[action] && claimActions[action].needsReason === true;
 
 /**
  * Shown while queue rows are selected: assign them or change their status in one go. Each claim goes
@@ -20,6 +23,9 @@ import { ReasonDialog } from "./reason-dialog.tsx";
 export function BulkActionsBar({ selected, onDone }: { selected: { number: string; version: number }[]; onDone: () => void }) {
   const { data: me } = useMe();
   const [asking, setAsking] = useState<PlainAction | null>(null);
+  // Mounted from the first ask on, so later closes still animate out.
+  const [reasonAsked, setReasonAsked] = useState(false);
+  if (asking && !reasonAsked) setReasonAsked(true);
 
   const done = async () => {
     await invalidateClaimViews();
@@ -62,14 +68,18 @@ export function BulkActionsBar({ selected, onDone }: { selected: { number: strin
       <Button size="icon-sm" variant="ghost" onClick={onDone} aria-label="Clear selection">
         <X aria-hidden />
       </Button>
-      <ReasonDialog
-        action={asking}
-        subject={`${selected.length} claim${selected.length === 1 ? "" : "s"}`}
-        pending={transition.isPending}
-        serverError={asking && transition.error ? transition.error.message : undefined}
-        onSubmit={(note) => asking && runTransition(asking, note)}
-        onClose={() => setAsking(null)}
-      />
+      {reasonAsked && (
+        <Suspense fallback={null}>
+          <ReasonDialog
+            action={asking}
+            subject={`${selected.length} claim${selected.length === 1 ? "" : "s"}`}
+            pending={transition.isPending}
+            serverError={asking && transition.error ? transition.error.message : undefined}
+            onSubmit={(note) => asking && runTransition(asking, note)}
+            onClose={() => setAsking(null)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -9,7 +9,10 @@ import type { SessionUser } from "../trpc/context.ts";
 import { getClaimRef } from "./claim-detail.ts";
 import { evaluateStoredClaim } from "./claim-evaluation.ts";
 import { mutateClaim, type ClaimRef } from "./claim-mutation.ts";
-import { renderTemplate, templateFor } from "./message-templates.ts";
+import { enqueueSendMessage } from "../jobs/send-messages.ts";
+import { effectiveTemplate } from "./message-template-store.ts";
+import { renderTemplate } from "./message-templates.ts";
+import { fromAddressFor, smtpConfigured } from "./smtp-config.ts";
 
 export type MissingEvidence = { kind: EvidenceRequirementKind; required: number; provided: number; missing: number; clause: string | null };
 
@@ -71,7 +74,8 @@ async function draftRequest(db: DbOrTx, user: SessionUser, claimId: number, note
     .where(eq(claims.id, claimId));
   const { decision } = await evaluateStoredClaim(db, claimId, now);
   const missing = missingEvidence(decision);
-  const { subject, body } = renderTemplate("evidence_request", templateFor("evidence_request", row!.storeId), {
+  // The admin's wording for the store when there is one (message_template_overrides), else the default.
+  const { subject, body } = renderTemplate("evidence_request", await effectiveTemplate(db, row!.storeId, "evidence_request"), {
     customerName: row!.customerName.split(" ")[0] ?? row!.customerName,
     claimNumber: row!.number,
     orderNumber: row!.orderNumber,
@@ -83,7 +87,7 @@ async function draftRequest(db: DbOrTx, user: SessionUser, claimId: number, note
   return {
     missing: missing.map((m) => ({ ...m, label: requirementLabel(m.kind) })),
     storeId: row!.storeId,
-    from: `support@${row!.storeId}.example`,
+    from: fromAddressFor(row!.storeId),
     to: row!.customerEmail,
     subject,
     body,
@@ -126,6 +130,7 @@ export async function requestEvidence(db: Db, user: SessionUser, ref: ClaimRef &
         createdAt: now,
       })
       .returning({ id: messages.id });
+    if (smtpConfigured()) await enqueueSendMessage(m.tx, message!.id, now);
     // X4/X5: which clauses the request relied on, beside the kinds.
     m.record("evidence_requested", { requested, clauses: [...new Set(requested.flatMap((r) => (r.clause ? [r.clause] : [])))], messageId: message!.id });
     return { number: m.claim.number, status, version: m.claim.version + 1, messageId: message!.id, missing: draft.missing };

@@ -85,6 +85,13 @@ describe("messages.draftClaimMessage", () => {
     const other = await createEvidenceTestClaim(database.db, { store: "kinetic", reason: "quality_defect", reportedAt: now });
     expect((await c.agent.messages.draftClaimMessage({ number: other.number, key: "replacement_shipped" })).subject).toContain("is on its way");
 
+    // "Request evidence" uses the same precedence.
+    await c.admin.templates.saveTemplate({ storeId: "layerworks", key: "evidence_request", subject: "Need more for {{claimNumber}}", body: "Please send:\n{{missingList}}\n{{agentName}}" });
+    const request = await c.agent.evidence.previewEvidenceRequest({ number: claim.number });
+    expect(request.subject).toBe(`Need more for ${claim.number}`);
+    expect(request.body).toContain("- the invoice number (policy clause L6)");
+    await c.admin.templates.resetTemplate({ storeId: "layerworks", key: "evidence_request" });
+
     await c.admin.templates.resetTemplate({ storeId: "layerworks", key: "replacement_shipped" });
     const reset = await c.agent.messages.draftClaimMessage({ number: claim.number, key: "replacement_shipped" });
     expect(reset.body).toContain("the warranty does not restart"); // L8, layerworks' default

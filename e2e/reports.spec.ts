@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { format, subDays } from "date-fns";
 import { shot, storageStateFor } from "./fixtures.ts";
@@ -39,6 +40,43 @@ test.describe("as a supervisor", () => {
     const rows = page.getByRole("table").first().getByRole("row");
     await expect(rows.nth(1)).toContainText(status);
     await expect(page.getByText(new RegExp(`^${count.toLocaleString("en-US")} claims?$`))).toBeVisible();
+  });
+});
+
+test.describe("report slices and export history", () => {
+  test.use({ storageState: storageStateFor("supervisor") });
+
+  test("a backlog age slice opens the queue narrowed to that age, and an export of it shows in the history", async ({ page }) => {
+    await page.goto("/reports");
+    await page.getByRole("button", { name: "Table view of Backlog by age" }).click();
+    const table = page.getByRole("table", { name: "Open claims by age" });
+    const row = table.getByRole("row").filter({ hasText: "3–7 days" });
+    const count = Number((await row.getByRole("cell").nth(1).textContent())!.trim().replace(/,/g, ""));
+    expect(count).toBeGreaterThan(0);
+    await row.getByRole("link").click();
+
+    await expect(page).toHaveURL(/\/queue\?.*age=3-7/);
+    await expect(page.getByText("Open 3–7 days")).toBeVisible();
+    await expect(page.getByText(new RegExp(`^${count.toLocaleString("en-US")} claims?$`))).toBeVisible();
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export" }).click();
+    await page.getByRole("menuitem", { name: "CSV" }).click();
+    const file = await (await downloading).path();
+    expect((await readFile(file, "utf8")).trim().split("\r\n")).toHaveLength(count + 1);
+
+    // Removing the chip widens the queue again.
+    await page.getByRole("button", { name: "Remove filter: Open 3–7 days" }).click();
+    await expect(page).not.toHaveURL(/age=/);
+
+    await page.goto("/reports/exports");
+    await expect(page.getByRole("heading", { name: "Export history" })).toBeVisible();
+    const first = page.getByRole("table", { name: "Export history" }).getByRole("row").nth(1);
+    await expect(first).toContainText("Claims");
+    await expect(first).toContainText("age: 3-7");
+    await expect(first).toContainText(count.toLocaleString("en-US"));
+    await expect(first).toContainText("Done");
+    await page.screenshot({ path: shot("export-history") });
   });
 });
 

@@ -29,7 +29,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, loader: () => redirect(paths.queue) },
       { path: "queue", lazy: page(() => import("./routes/queue.tsx")), errorElement: <RouteError /> },
+      { path: "claims/new", lazy: page(() => import("./routes/new-claim.tsx")), errorElement: <RouteError /> },
       { path: "claims/:number", lazy: page(() => import("./routes/claim.tsx")), errorElement: <RouteError /> },
+      { path: "mail/unsorted", lazy: page(() => import("./routes/unsorted-mail.tsx")), errorElement: <RouteError /> },
       { path: "approvals", lazy: page(() => import("./routes/approvals.tsx")), errorElement: <RouteError /> },
       { path: "reports", lazy: page(() => import("./routes/reports.tsx")), errorElement: <RouteError /> },
       { path: "reports/exports", lazy: page(() => import("./routes/export-history.tsx")), errorElement: <RouteError /> },

@@ -4,6 +4,10 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { formatCents } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
+import { History } from "lucide-react";
+import { Link } from "react-router";
+import { Button } from "@/components/ui/button.tsx";
+import { paths } from "@/lib/paths.ts";
 import { queueLink } from "../hooks/queue-links.ts";
 import { useReportParams } from "../hooks/use-report-params.ts";
 import { CategoryTables, LargestRefunds, PeopleTable, SlaTable } from "./detail-tables.tsx";
@@ -35,7 +39,14 @@ export function ReportsDashboard() {
           <h1 className="text-lg font-semibold tracking-tight">Reports</h1>
           <p className="text-sm text-muted-foreground">Backlog and people are as of now; the rest covers the chosen days (UTC).</p>
         </div>
-        <ReportFilters key={`${params.from}-${params.to}`} params={params} onChange={setParams} />
+        <div className="flex flex-wrap items-end gap-2">
+          <ReportFilters key={`${params.from}-${params.to}`} params={params} onChange={setParams} />
+          <Button asChild variant="outline" size="sm" className="h-8">
+            <Link to={paths.exportHistory}>
+              <History aria-hidden /> Export history
+            </Link>
+          </Button>
+        </div>
       </div>
       {error ? (
         <Alert variant="destructive"><AlertTitle>The reports could not load</AlertTitle><AlertDescription>{error.message}</AlertDescription></Alert>

@@ -1,4 +1,4 @@
-import { ClipboardCheck, Inbox, BarChart3, ScrollText, Settings, UserRound, type LucideIcon } from "lucide-react";
+import { ClipboardCheck, FileUp, Inbox, BarChart3, ScrollText, Settings, UserRound, type LucideIcon } from "lucide-react";
 import type { Role } from "@shared/roles.ts";
 import { paths } from "@/lib/paths.ts";
 
@@ -13,5 +13,6 @@ export const navItems: NavItem[] = [
   { label: "Policies", to: "/policies", icon: ScrollText, roles: all, match: (p) => p.startsWith("/policies") },
   { label: "Approvals", to: paths.approvals, icon: ClipboardCheck, roles: ["supervisor", "admin"], match: (p) => p.startsWith("/approvals") },
   { label: "Reports", to: paths.reports, icon: BarChart3, roles: ["supervisor", "admin"], match: (p) => p.startsWith("/reports") },
+  { label: "Import orders", to: paths.orderImport, icon: FileUp, roles: ["supervisor", "admin"], match: (p) => p.startsWith("/orders/import") },
   { label: "Admin", to: paths.admin, icon: Settings, roles: ["admin"], match: (p) => p.startsWith("/admin") },
 ];

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
-import { adminAuditEvents, claimEvents, claims, messages, refunds, shipments } from "../../db/schema/index.ts";
+import { adminAuditEvents, claimEvents, claims, evidenceItems, inboundEmails, messages, refunds, shipments } from "../../db/schema/index.ts";
 import { callersFor } from "../../test/callers.ts";
 import { openTestDatabase } from "../../test/database.ts";
 import { createEvidenceTestClaim } from "../evidence/test-claim.ts";
@@ -95,6 +95,28 @@ describe("messages.draftClaimMessage", () => {
     await c.admin.templates.resetTemplate({ storeId: "layerworks", key: "replacement_shipped" });
     const reset = await c.agent.messages.draftClaimMessage({ number: claim.number, key: "replacement_shipped" });
     expect(reset.body).toContain("the warranty does not restart"); // L8, layerworks' default
+  });
+});
+
+describe("messages.listClaimMessages", () => {
+  it("shows an inbound mail's attachments with the download of the evidence item each became", async () => {
+    const claim = await createEvidenceTestClaim(database.db, { store: "atelier", reason: "wrong_item", reportedAt: now });
+    const mailId = `<att-${claim.id}@mail.example>`;
+    const storageKey = `inbound/${claim.id}/photo.jpg`;
+    const [item] = await database.db.insert(evidenceItems).values({ claimId: claim.id, kind: "photo", fileName: "photo.jpg", mimeType: "image/jpeg", sizeBytes: 2048, storageKey }).returning({ id: evidenceItems.id });
+    await database.db.insert(inboundEmails).values({
+      messageId: mailId, fromAddress: claim.customerEmail, subject: "Wrong figure", textBody: "See photo", status: "joined", storeId: "atelier", claimId: claim.id,
+      attachments: [{ filename: "photo.jpg", contentType: "image/jpeg", size: 2048, storageKey }, { filename: "virus.exe", contentType: "application/octet-stream", size: 10, storageKey: "refused/x" }],
+    });
+    await database.db.insert(messages).values({
+      claimId: claim.id, storeId: "atelier", direction: "inbound", fromAddress: claim.customerEmail, toAddress: "support@atelier.example",
+      subject: "Wrong figure", body: "See photo", status: "received", messageId: mailId, createdAt: now,
+    });
+    const { messages: list } = await c.agent.messages.listClaimMessages({ number: claim.number });
+    expect(list[0]!.attachments).toEqual([
+      { fileName: "photo.jpg", contentType: "image/jpeg", size: 2048, evidenceId: item!.id, url: `/api/evidence/${item!.id}/file` },
+      { fileName: "virus.exe", contentType: "application/octet-stream", size: 10, evidenceId: null, url: null },
+    ]);
   });
 });
 

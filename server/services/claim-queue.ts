@@ -168,33 +168,40 @@ const facetKey = (dim: Dimension, value: unknown) =>
 
 /**
  * Counts per value of each filter dimension, under every other active filter (faceted search).
- * Dimensions without a filter of their own share one scan (GROUPING SETS); each filtered dimension
+ * Dimensions without a filter of their own share one scan; each filtered dimension
  * needs its own query that leaves its filter out.
  */
 export async function claimFacets(db: DbOrTx, user: SessionUser, input: Pick<ListInput, "filters" | "timeZone">, now: Date) {
   const facets = Object.fromEntries(dims.map((d) => [d, {} as Record<string, number>])) as Record<Dimension, Record<string, number>>;
   const shared = dims.filter((d) => !activeIn(input.filters, d));
   const own = dims.filter((d) => activeIn(input.filters, d));
+  const f = input.filters;
   const tasks: Promise<void>[] = own.map(async (dim) => {
+    const where = queueConditions(user, f, { now, timeZone: input.timeZone, except: dim });
     const rows = await db
       .select({ value: facetColumns[dim], n: count() })
       .from(claims)
-      .where(queueConditions(user, input.filters, { now, timeZone: input.timeZone, except: dim }))
+      .where(where)
       .groupBy(facetColumns[dim]);
     for (const r of rows) facets[dim][facetKey(dim, r.value)] = Number(r.n);
   });
   if (shared.length) {
     const cols = shared.map((d) => facetColumns[d]);
-    const where = queueConditions(user, input.filters, { now, timeZone: input.timeZone }) ?? sql`true`;
+    const where = queueConditions(user, f, { now, timeZone: input.timeZone }) ?? sql`true`;
     tasks.push(
       (async () => {
+        // One GROUP BY over every shared dimension at once (a few thousand combinations at 1M claims), summed
+        // per dimension here: one hash per row instead of one per dimension, as GROUPING SETS would do.
         const res = await db.execute<Record<string, unknown>>(sql`
-          select ${sql.join(cols.map((c, i) => sql`${c} as v${sql.raw(String(i))}, grouping(${c}) as g${sql.raw(String(i))}`), sql`, `)}, count(*)::int as n
+          select ${sql.join(cols.map((c, i) => sql`${c} as v${sql.raw(String(i))}`), sql`, `)}, count(*)::int as n
           from ${claims} where ${where}
-          group by grouping sets (${sql.join(cols.map((c) => sql`(${c})`), sql`, `)})`);
+          group by ${sql.join(cols.map((_, i) => sql.raw(String(i + 1))), sql`, `)}`);
         for (const row of res.rows) {
-          const i = shared.findIndex((_, k) => Number(row[`g${k}`]) === 0);
-          if (i >= 0) facets[shared[i]!][facetKey(shared[i]!, row[`v${i}`])] = Number(row.n);
+          const n = Number(row.n);
+          shared.forEach((dim, i) => {
+            const key = facetKey(dim, row[`v${i}`]);
+            facets[dim][key] = (facets[dim][key] ?? 0) + n;
+          });
         }
       })(),
     );

@@ -57,7 +57,11 @@ export const claims = pgTable(
     uniqueIndex("claims_rma_uq").on(t.rmaNumber),
     // One index per queue sort, each ending in the same tie-breakers the service orders by, so the first
     // page is an index walk (filters are checked on the way) instead of a sort of every open claim.
-    index("claims_due_idx").on(t.dueAt, t.id),
+    // Store, status and assignee after the sort keys: "closed too" queues of a store-scoped agent skip other
+    // stores' history on the index entry (index-only) instead of visiting each row.
+    index("claims_due_idx").on(t.dueAt, t.id, t.storeId, t.status, t.assigneeId),
+    // Report slices open the queue on a reported-day range (history included): an index-only range scan.
+    index("claims_reported_idx").on(t.reportedAt, t.dueAt, t.id, t.storeId, t.status, t.assigneeId),
     // The default queue shows open claims only; over years of history they are a few percent of the table.
     // Each open index also carries every column the queue filters on (after its sort columns, so the order
     // still serves the sort): the page of ids, the capped count and the facet counts are index-only scans

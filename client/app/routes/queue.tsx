@@ -1,4 +1,6 @@
-import { ChevronDown, Download } from "lucide-react";
+import { ChevronDown, Download, Plus } from "lucide-react";
+import { Link } from "react-router";
+import { paths } from "@/lib/paths.ts";
 import { lazy, Suspense, useEffect } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { ClaimQueue } from "@/features/claims/components/claim-queue.tsx";
@@ -26,6 +28,9 @@ export default function QueuePage() {
           <Suspense fallback={<ExportMenuLoading />}>
             <ExportMenu />
           </Suspense>
+          <Button asChild variant="outline" size="sm">
+            <Link to={paths.newClaim}><Plus aria-hidden /> New claim</Link>
+          </Button>
           <TakeNextButton />
         </div>
       }

@@ -43,6 +43,7 @@ export const scopedList: Access = { anonymous: "UNAUTHORIZED", otherStore: "hidd
 export const supervisors: Access = { anonymous: "UNAUTHORIZED", otherStore: "FORBIDDEN", agent: "FORBIDDEN", supervisor: "allow", admin: "allow" };
 export const admins: Access = { anonymous: "UNAUTHORIZED", otherStore: "FORBIDDEN", agent: "FORBIDDEN", supervisor: "FORBIDDEN", admin: "allow" };
 
+const importCsv = "order_number,placed_at,customer_email,customer_name,sku,name,unit_price,quantity\nMATRIX-1,2026-11-02,matrix@example.test,Matrix,SKU-1,Thing,1.00,1\n";
 const ref = (fx: Fixture) => ({ number: fx.claim.number, version: fx.claim.version });
 const num = (fx: Fixture) => ({ number: fx.claim.number });
 const store = (fx: Fixture) => ({ storeId: fx.store });
@@ -173,6 +174,14 @@ export const roleMatrix: Record<string, Entry> = {
   "notifications.unreadCount": signedIn,
   "notifications.markRead": { ...signedIn, otherStore: "NOT_FOUND", agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ ids: [987654321] }) },
   "notifications.markAllRead": signedIn,
+
+  // Store API keys: admins only (mutations with the second factor); an unknown key id is NOT_FOUND even for them.
+  "apiKeys.listApiKeys": admins,
+  "apiKeys.createApiKey": { ...admins, input: (fx) => ({ storeId: fx.store, name: "Matrix key" }) },
+  "apiKeys.revokeApiKey": { ...admins, admin: "NOT_FOUND", input: () => ({ id: 987654321 }) },
+  // CSV order import: supervisors and admins, for their stores.
+  "orderImport.previewOrderImport": { ...supervisors, input: (fx) => ({ storeId: fx.store, csv: importCsv }) },
+  "orderImport.commitOrderImport": { ...supervisors, input: (fx) => ({ storeId: fx.store, csv: importCsv }) },
 };
 
 /** Taking the next claim needs no input: another store's agent just gets none of this store's claims. */

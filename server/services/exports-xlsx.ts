@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import { centsToDecimal, type Cell } from "./exports-format.ts";
-import type { ExportWriter } from "./exports-writers.ts";
+import { PIECE, type ExportWriter } from "./exports-writers.ts";
 import { zipWriter } from "./exports-zip.ts";
 
 const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -70,8 +70,14 @@ export function streamingXlsxWriter(out: Writable, header: string[], kinds: ("te
       const sheet = await ready;
       if (out.destroyed) return;
       let xml = "";
-      for (const r of batch) xml += rowXml(r);
-      await sheet.write(xml);
+      for (const r of batch) {
+        xml += rowXml(r);
+        if (xml.length >= PIECE) {
+          await sheet.write(xml);
+          xml = "";
+        }
+      }
+      if (xml) await sheet.write(xml);
     },
     end: async () => {
       const sheet = await ready;

@@ -38,7 +38,7 @@ export function TemplateEditor({ template, storeName }: { template: Loaded; stor
     setSubject(template.subject);
     setBody(template.body);
     save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on the loaded wording only: `save` changes identity every render and must not reset the fields.
   }, [template.storeId, template.key, template.subject, template.body]);
 
   const local = useMemo(() => {

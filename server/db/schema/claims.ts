@@ -80,7 +80,9 @@ export const claims = pgTable(
     index("claims_assignee_status_idx").on(t.assigneeId, t.status),
     index("claims_created_idx").on(t.createdAt, t.id),
     index("claims_updated_idx").on(t.updatedAt, t.id),
-    index("claims_take_next_idx").on(t.storeId, t.priority.desc(), t.dueAt).where(sql`${t.assigneeId} is null`),
+    // Take-next's exact order (its plain DESC sorts nulls first) over unassigned open claims: the first row in the caller's stores is the pick,
+    // instead of sorting every unassigned open claim of those stores on each press.
+    index("claims_take_next_idx").on(t.priority.desc().nullsFirst(), t.dueAt, t.createdAt, t.id, t.storeId).where(sql`${t.assigneeId} is null and ${t.status} not in ('closed', 'rejected', 'cancelled')`),
     index("claims_order_idx").on(t.orderId),
     index("claims_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "claims_take_next_idx";--> statement-breakpoint
+CREATE INDEX "claims_take_next_idx" ON "claims" USING btree ("priority" DESC NULLS FIRST,"due_at","created_at","id","store_id") WHERE "claims"."assignee_id" is null and "claims"."status" not in ('closed', 'rejected', 'cancelled');

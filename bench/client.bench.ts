@@ -80,7 +80,7 @@ process.on("exit", () => {
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   if (server.exitCode !== null) throw new Error("the server exited during start-up");
-  if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+  if (await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) break;
   if (i > 240) throw new Error("the server did not answer /health within 120 s");
   await new Promise((r) => setTimeout(r, 500));
 }

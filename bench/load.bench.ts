@@ -76,7 +76,7 @@ const stopServer = () => new Promise<void>((resolve) => {
 process.on("exit", () => server.exitCode === null && server.kill("SIGTERM"));
 for (let i = 0; ; i++) {
   if (server.exitCode !== null) throw new Error("the server exited during start-up");
-  if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+  if (await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) break;
   if (i > 120) throw new Error("the server did not answer /health within 60 s");
   await new Promise((r) => setTimeout(r, 500));
 }

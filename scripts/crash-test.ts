@@ -31,7 +31,7 @@ function mulberry32(seed: number) {
 }
 
 /** Claims to work on and sessions for an agent and a supervisor who passed two-factor, written before the server starts. */
-async function prepare(o: CrashOptions, dataDir: string) {
+export async function prepare(o: Pick<CrashOptions, "claims" | "databaseUrl">, dataDir: string) {
   const database = await openDatabase(o.databaseUrl ? { url: o.databaseUrl } : { dataDir });
   try {
     await migrateDatabase(database);

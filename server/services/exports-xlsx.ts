@@ -14,9 +14,15 @@ const workbookRels = `${head}<Relationships xmlns="${pkg}/relationships"><Relati
 // Style 1: the bold header; style 2: money, numeric with two decimals.
 const styles = `${head}<styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
+const needsEscape = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>\r]/;
 const xmlText = (s: string) =>
   // Characters XML 1.0 cannot carry are dropped; a carriage return is escaped or a parser turns it into a line feed.
-  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
+  // (Most cells have none of these: one test, then the text as it is.)
+  !needsEscape.test(s)
+    ? s
+    : s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
+/** xml:space="preserve" only where leading or trailing white space would otherwise be dropped: it is a fifth of a text cell. */
+const textElement = (s: string) => (s.length && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`);
 const attr = (s: string) => xmlText(s).replace(/"/g, "&quot;");
 
 function columnName(i: number): string {
@@ -43,13 +49,14 @@ export function streamingXlsxWriter(out: Writable, header: string[], kinds: ("te
   const rowXml = (cells: Cell[], style?: number) => {
     const r = ++rowNumber;
     let xml = `<row r="${r}">`;
-    cells.forEach((c, i) => {
-      if (c === null) return;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c === null || c === undefined) continue;
       const ref = `${cols[i]}${r}`;
       if (typeof c === "object") xml += `<c r="${ref}" s="2"><v>${centsToDecimal(c.cents)}</v></c>`;
       else if (typeof c === "number" && Number.isFinite(c)) xml += `<c r="${ref}"${kinds[i] === "money" ? ' s="2"' : ""}><v>${c}</v></c>`;
-      else xml += `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ""}><is><t xml:space="preserve">${xmlText(String(c))}</t></is></c>`;
-    });
+      else xml += `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ""}><is>${textElement(String(c))}</is></c>`;
+    }
     return `${xml}</row>`;
   };
   const ready = (async () => {

@@ -52,15 +52,15 @@ export async function expectNoA11yViolations(page: Page, label: string, options:
 
 /** Waits until the page has settled: its main heading shows, no request is in flight and no skeleton is left. */
 export async function settled(page: Page, heading?: string | RegExp) {
-  if (heading) await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  if (heading) await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible({ timeout: 30_000 });
   await page.waitForLoadState("networkidle");
-  await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0);
+  await expect(page.locator('[data-slot="skeleton"]')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** The first claim number the queue lists for these URL filters (the demo data is deterministic, not its numbers). */
 export async function firstClaimIn(page: Page, search: string): Promise<string> {
   await page.goto(`/queue?${search}`);
-  await expect(page.getByText(/^[\d,]+\+? claims?/)).toBeVisible();
+  await expect(page.getByText(/^[\d,]+\+? claims?/)).toBeVisible({ timeout: 30_000 });
   const row = page.locator("tbody tr[data-row-id]").first();
   await expect(row, `a claim for /queue?${search}`).toBeVisible();
   return (await row.locator("td:nth-child(2)").textContent())!.trim();

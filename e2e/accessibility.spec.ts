@@ -59,6 +59,7 @@ const pages: A11yCase[] = [
   { label: "approvals", as: "supervisor", go: visit("/approvals", "Approvals") },
   { label: "approvals, decided", as: "supervisor", go: visit("/approvals?status=approved", "Approvals") },
   { label: "reports", as: "supervisor", go: visit("/reports", "Reports") },
+  { label: "export history", as: "supervisor", go: visit("/reports/exports") },
   { label: "policies", as: "agent", go: visit("/policies") },
   { label: "policy page", as: "agent", go: visit("/policies/kinetic") },
   { label: "admin", as: "admin", go: visit("/admin") },

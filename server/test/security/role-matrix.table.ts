@@ -182,6 +182,17 @@ export const roleMatrix: Record<string, Entry> = {
   // CSV order import: supervisors and admins, for their stores.
   "orderImport.previewOrderImport": { ...supervisors, input: (fx) => ({ storeId: fx.store, csv: importCsv }) },
   "orderImport.commitOrderImport": { ...supervisors, input: (fx) => ({ storeId: fx.store, csv: importCsv }) },
+  // Intake: agents find orders and open claims in their stores. Another store's order is NOT_FOUND (intake.test.ts
+  // checks that with a real order); here an unknown order id shows every role reaches the store check.
+  "intake.findOrders": { ...scopedList, input: () => ({ query: "-1" }), reveals: hasStore },
+  "intake.preview": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ orderId: 987654321, reason: "quality_defect", lines: [{ orderLineId: 1, quantity: 1 }] }) },
+  "intake.openClaim": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ orderId: 987654321, reason: "quality_defect", lines: [{ orderLineId: 1, quantity: 1 }] }) },
+  // Unsorted mail: every agent's list (mail addressed to a store only to its people, inbound-mail.test.ts); an unknown id is NOT_FOUND.
+  "inboundMail.listUnsortedMail": { ...signedIn, input: () => ({}) },
+  "inboundMail.getInboundMail": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ id: 987654321 }) },
+  "inboundMail.attachMailToClaim": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: (fx) => ({ id: 987654321, number: fx.claim.number }) },
+  "inboundMail.openClaimFromMail": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ id: 987654321, orderId: 1, reason: "quality_defect" }) },
+  "inboundMail.discardMail": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: () => ({ id: 987654321 }) },
 };
 
 /** Taking the next claim needs no input: another store's agent just gets none of this store's claims. */

@@ -63,7 +63,7 @@ describe("POST /inbound/email", () => {
     const events = await eventsOf(claim.id);
     expect(events.at(-1)).toMatchObject({
       seq: 2, type: "message_received", actorId: null, claimVersion: 2,
-      data: { matchedBy: "number", evidenceIds: [evidence[0]!.id], refusedAttachments: [{ filename: "notes.txt", reason: "not a photo, video or PDF" }] },
+      data: { matchedBy: "number", fromCustomer: true, evidenceIds: [evidence[0]!.id], refusedAttachments: [{ filename: "notes.txt", reason: "not a photo, video or PDF" }] },
     });
     const [row] = await database.db.select().from(claims).where(eq(claims.id, claim.id));
     expect(row!.version).toBe(2);

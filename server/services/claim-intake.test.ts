@@ -64,6 +64,15 @@ describe("openClaim", () => {
     await expect(openClaim(database.db, { storeId: "kinetic", orderId: order.id, reason: "quality_defect", source: "agent", lines: [{ orderLineId: a, quantity: 1 }] }, system, now)).resolves.toBeTruthy();
   });
 
+  it("lets only one of two simultaneous claims take the last unit (the order row is locked)", async () => {
+    const order = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: delivered, lines: [{ sku: "LAST-1", quantity: 1 }] });
+    const input = { storeId: "kinetic", orderId: order.id, reason: "quality_defect" as const, source: "api" as const, lines: [{ orderLineId: order.lineIds["LAST-1"]!, quantity: 1 }] };
+    const results = await Promise.allSettled([openClaim(database.db, input, system, now), openClaim(database.db, input, system, now)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as { code: string }).code).toBe("BAD_REQUEST");
+    expect(await claimsOfOrder(order.id)).toHaveLength(1);
+  });
+
   it("refuses foreign lines, unknown reasons and future dates, naming each field, and writes nothing", async () => {
     const order = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: delivered });
     const other = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: delivered });

@@ -32,7 +32,7 @@ const CLAIM_NUMBER = /\bCLM-\d{6,}\b/gi;
 /** A claim the mail answers: one of our messages it replies to (In-Reply-To, References), else a claim number it quotes. */
 export async function claimForMail(db: Db | Tx, mail: Pick<MailRecord, "inReplyTo" | "references" | "subject" | "text">) {
   const ids = [...new Set([mail.inReplyTo, ...mail.references].filter((v): v is string => Boolean(v)))];
-  const columns = { id: claims.id, number: claims.number, storeId: claims.storeId, version: claims.version };
+  const columns = { id: claims.id, number: claims.number, storeId: claims.storeId, version: claims.version, customerId: claims.customerId };
   if (ids.length) {
     const [byRef] = await db.select(columns).from(messages).innerJoin(claims, eq(claims.id, messages.claimId)).where(and(inArray(messages.messageId, ids), isNotNull(messages.claimId))).limit(1);
     if (byRef) return { ...byRef, matchedBy: "reference" as const };

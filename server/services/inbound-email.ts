@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { claims, inboundEmails, stores } from "../db/schema/index.ts";
+import { claims, customers, inboundEmails, stores } from "../db/schema/index.ts";
 import type { FileStorage } from "../storage/storage.ts";
 import { claimForMail, inboundMailActor, joinClaimWithMail, latestOrderOfSender, openClaimFromMail, reasonForMail, type MailRecord } from "./inbound-email-claims.ts";
 import { deleteMailFiles, storeMailFiles } from "./inbound-email-files.ts";
@@ -56,7 +56,12 @@ export async function receiveInboundEmail(db: Db, storage: FileStorage, raw: Buf
       };
 
       const target = await claimForMail(tx, mail);
-      if (target) return settle("joined", await joinClaimWithMail(tx, target, mail, { user: inboundMailActor, actorId: null }, now, { matchedBy: target.matchedBy }));
+      if (target) {
+        // Anyone can quote a claim number: the event says whether the claim's own customer wrote, for the agent to weigh.
+        const [customer] = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, target.customerId));
+        const fromCustomer = customer?.email.toLowerCase() === mail.fromAddress;
+        return settle("joined", await joinClaimWithMail(tx, target, mail, { user: inboundMailActor, actorId: null }, now, { matchedBy: target.matchedBy, fromCustomer }));
+      }
 
       const order = mail.fromAddress ? await latestOrderOfSender(tx, mail.fromAddress, mail.toAddress) : null;
       if (order) {

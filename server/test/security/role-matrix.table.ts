@@ -66,6 +66,14 @@ export const roleMatrix: Record<string, Entry> = {
   "auth.signOutOtherSessions": signedIn,
   // The fixture session is the demo agent's: anyone else ending it must find nothing.
   "auth.signOutSession": { ...signedIn, otherStore: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: (fx) => ({ id: fx.sessionId }) },
+  // Two-factor: own account only (a wrong code is a refusal on the merits, not a denial); the reset is an admin change.
+  "auth.getTwoFactorStatus": signedIn,
+  "auth.startTotpEnrolment": signedIn,
+  "auth.confirmTotpEnrolment": { ...signedIn, input: () => ({ code: "000000" }) },
+  "auth.regenerateRecoveryCodes": { ...signedIn, input: () => ({ code: "000000" }) },
+  "auth.disableTotp": { ...signedIn, input: () => ({ password: "not-the-password", code: "000000" }) },
+  "auth.verifySecondFactor": { ...signedIn, input: () => ({ kind: "totp", code: "000000" }) },
+  "auth.resetUserTotp": { ...admins, input: (fx) => ({ id: fx.userId }) },
 
   "claims.listClaims": { ...scopedList, input: (fx) => ({ filters: { q: fx.claim.number } }), reveals: hasClaim },
   "claims.listClaimFacets": { ...scopedList, input: (fx) => ({ filters: { store: [fx.store] } }), reveals: (out) => JSON.stringify(out).includes('"count":1') },

@@ -16,6 +16,7 @@ import { trpc, type RouterOutputs } from "@/lib/trpc.ts";
 import { ImportPreviewTable } from "./preview-table.tsx";
 
 type Result = RouterOutputs["orderImport"]["commitOrderImport"];
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function downloadTemplate() {
   const url = URL.createObjectURL(new Blob([orderImportTemplate()], { type: "text/csv" }));
@@ -32,6 +33,8 @@ export function OrderImportPage() {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  // A new key empties the file input once its file is imported.
+  const [fileInputKey, setFileInputKey] = useState(0);
   const preview = useMutation(trpc.orderImport.previewOrderImport.mutationOptions({ onError: (e) => toast.error(e.message) }));
   const commit = useMutation(
     trpc.orderImport.commitOrderImport.mutationOptions({
@@ -39,6 +42,7 @@ export function OrderImportPage() {
         setResult(r);
         preview.reset();
         setFile(null);
+        setFileInputKey((k) => k + 1);
         toast.success("Orders imported");
       },
       onError: (e) => toast.error(e.message),
@@ -103,7 +107,7 @@ export function OrderImportPage() {
             </Select>
           </Field>
           <Field id={ids.file} label="CSV file" error={fileError} className="w-72">
-            <Input id={ids.file} type="file" accept=".csv,text/csv" aria-invalid={!!fileError} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
+            <Input key={fileInputKey} id={ids.file} type="file" accept=".csv,text/csv" aria-invalid={!!fileError} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
           </Field>
           <Button type="button" variant="outline" onClick={downloadTemplate}>
             <Download aria-hidden /> Template
@@ -144,11 +148,11 @@ export function OrderImportPage() {
           <CardHeader className="px-4">
             <CardTitle className="text-sm">Preview of {file?.name}</CardTitle>
             <div className="flex flex-wrap gap-2 pt-1" aria-label="Summary">
-              <Badge variant="outline">{data.summary.rows} rows</Badge>
-              <Badge variant="success">{data.summary.newOrders} new orders</Badge>
-              <Badge variant="info">{data.summary.updatedOrders} updated orders</Badge>
-              {invalid > 0 && <Badge variant="destructive">{invalid} invalid rows</Badge>}
-              {data.summary.skippedRows > 0 && <Badge variant="warning">{data.summary.skippedRows} rows in orders with errors</Badge>}
+              <Badge variant="outline">{count(data.summary.rows, "row", "rows")}</Badge>
+              <Badge variant="success">{count(data.summary.newOrders, "new order", "new orders")}</Badge>
+              <Badge variant="info">{count(data.summary.updatedOrders, "updated order", "updated orders")}</Badge>
+              {invalid > 0 && <Badge variant="destructive">{count(invalid, "invalid row", "invalid rows")}</Badge>}
+              {data.summary.skippedRows > 0 && <Badge variant="warning">{count(data.summary.skippedRows, "row", "rows")} in orders with errors</Badge>}
             </div>
           </CardHeader>
           <CardContent className="grid gap-3 px-4">

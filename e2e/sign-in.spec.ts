@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLogins, shot } from "./fixtures.ts";
+import { demoLogins, passSecondFactor, shot } from "./fixtures.ts";
 
 test("a signed-out visitor is sent to sign-in and back to the page they asked for", async ({ page }) => {
   await page.goto("/queue?status=in_review");
@@ -7,6 +7,7 @@ test("a signed-out visitor is sent to sign-in and back to the page they asked fo
   await page.getByLabel("E-mail").fill(demoLogins.supervisor.email);
   await page.getByLabel("Password").fill(demoLogins.supervisor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await passSecondFactor(page, "supervisor");
   await expect(page).toHaveURL(/\/queue\?status=in_review$/);
   await expect(page.getByRole("heading", { name: "Claims" })).toBeVisible();
 });

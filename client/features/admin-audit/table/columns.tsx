@@ -14,6 +14,7 @@ const tone: Record<string, "info" | "warning" | "destructive" | "success" | "mut
   role_changed: "warning",
   memberships_changed: "warning",
   password_reset_issued: "warning",
+  totp_reset: "warning",
   policy_version_created: "info",
 };
 

@@ -31,6 +31,8 @@ export function describeAuditEvent({ action, data }: Event): string {
       return "Can sign in again";
     case "password_reset_issued":
       return `New set-password link${consequences()}`;
+    case "totp_reset":
+      return `Two-factor reset for ${data.email}: they set it up again at their next sign-in`;
     case "policy_version_created":
       return `${data.storeId} v${data.version}: ${data.note ?? ""}`;
     default:

@@ -12,6 +12,7 @@ import { useUsersQuery, type PeopleParams } from "../table/use-users-query.ts";
 import { CreateUserDialog } from "./create-user-dialog.tsx";
 import { EditUserSheet } from "./edit-user-sheet.tsx";
 import { ResetPasswordDialog } from "./reset-password-dialog.tsx";
+import { ResetTwoFactorDialog } from "./reset-two-factor-dialog.tsx";
 import { StatusDialog } from "./status-dialogs.tsx";
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
@@ -23,9 +24,10 @@ export function PeoplePage() {
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [status, setStatus] = useState<UserRow | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [resettingTwoFactor, setResettingTwoFactor] = useState<UserRow | null>(null);
   const storeNames = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
   const columns = useMemo(
-    () => userColumns(storeNames, { edit: setEditing, resetPassword: setResetting, deactivate: setStatus, reactivate: setStatus }),
+    () => userColumns(storeNames, { edit: setEditing, resetPassword: setResetting, resetTwoFactor: setResettingTwoFactor, deactivate: setStatus, reactivate: setStatus }),
     [storeNames],
   );
   const filtered = !!params.q || params.role.length > 0 || params.store.length > 0 || params.active !== "all";
@@ -75,6 +77,7 @@ export function PeoplePage() {
       <EditUserSheet user={editing} onClose={() => setEditing(null)} />
       <StatusDialog user={status} onClose={() => setStatus(null)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      <ResetTwoFactorDialog user={resettingTwoFactor} onClose={() => setResettingTwoFactor(null)} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { KeyRound, MoreHorizontal, Pencil, UserCheck, UserX } from "lucide-react";
+import { KeyRound, MoreHorizontal, Pencil, ShieldOff, UserCheck, UserX } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu.tsx";
 import type { UserRow } from "../table/columns.tsx";
@@ -6,6 +6,7 @@ import type { UserRow } from "../table/columns.tsx";
 export type UserActions = {
   edit: (u: UserRow) => void;
   resetPassword: (u: UserRow) => void;
+  resetTwoFactor: (u: UserRow) => void;
   deactivate: (u: UserRow) => void;
   reactivate: (u: UserRow) => void;
 };
@@ -24,6 +25,9 @@ export function UserRowActions({ user, actions }: { user: UserRow; actions: User
         </DropdownMenuItem>
         <DropdownMenuItem disabled={!user.active} onSelect={() => actions.resetPassword(user)}>
           <KeyRound aria-hidden /> Reset password
+        </DropdownMenuItem>
+        <DropdownMenuItem disabled={!user.active} onSelect={() => actions.resetTwoFactor(user)}>
+          <ShieldOff aria-hidden /> Reset two-factor
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         {user.active ? (

@@ -9,7 +9,12 @@ export default function NewClaimPage() {
     <NewClaimForm
       fileProblem={checkFile}
       uploadFile={(input) => uploadEvidence(input, () => {})}
-      renderPreview={(p) => <PolicyPanel decision={p.decision} storeName={p.storeName} storeId={p.storeId} version={p.policyVersion} />}
+      renderPreview={(p) => (
+        // The panel's two columns are for the claim page's width; in the form's side column they stack.
+        <div className="[&_.md\:grid-cols-2]:grid-cols-1">
+          <PolicyPanel decision={p.decision} storeName={p.storeName} storeId={p.storeId} version={p.policyVersion} />
+        </div>
+      )}
     />
   );
 }

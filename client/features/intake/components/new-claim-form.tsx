@@ -65,6 +65,7 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [uploading, setUploading] = useState<string | null>(null);
+  const clear = (...keys: string[]) => setErrors((e) => (keys.some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e));
 
   const lineIds = useMemo(() => (order ? order.lines.filter((l) => picked[l.id] !== undefined).map((l) => l.id) : []), [order, picked]);
   const draft = {
@@ -171,13 +172,13 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
           {order && (
             <>
               <Section title="Claimed lines" description="Tick the items the customer claims and how many of each.">
-                <ClaimLinesPicker order={order} picked={picked} onChange={setPicked} errors={errors} />
+                <ClaimLinesPicker order={order} picked={picked} onChange={(next) => { setPicked(next); clear("lines", ...order.lines.map((l) => `line-${l.id}`)); }} errors={errors} />
                 {errors.lines && <p className="mt-2 text-xs text-destructive">{errors.lines}</p>}
               </Section>
               <Section title="What happened">
                 <div className="grid gap-3">
                   <Field id={ids.reason} label="Reason" error={errors.reason} className="max-w-sm">
-                    <Select value={reason} onValueChange={(v) => setReason(v as ClaimReason)}>
+                    <Select value={reason} onValueChange={(v) => { setReason(v as ClaimReason); clear("reason"); }}>
                       <SelectTrigger id={ids.reason} className="w-full" aria-invalid={!!errors.reason} aria-describedby={errors.reason ? `${ids.reason}-error` : undefined}>
                         <SelectValue placeholder={`Pick one of ${order.storeName}'s reasons`} />
                       </SelectTrigger>
@@ -196,7 +197,7 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
                       rows={4}
                       placeholder="What the customer reports, in their words"
                       value={description}
-                      onChange={(e) => setDescription(e.target.value)}
+                      onChange={(e) => { setDescription(e.target.value); clear("description"); }}
                       aria-invalid={!!errors.description}
                       aria-describedby={errors.description ? `${ids.description}-error` : undefined}
                     />
@@ -209,7 +210,16 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
             </>
           )}
         </div>
-        <div className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+        <div className="flex flex-col gap-4 lg:order-none">
+          <div className="flex items-center justify-end lg:justify-start gap-2">
+            <Button asChild variant="ghost">
+              <Link to={paths.queue}>Cancel</Link>
+            </Button>
+            <Button type="submit" disabled={busy}>
+              {busy && <Loader2 className="animate-spin" aria-hidden />}
+              {uploading ? `Uploading ${uploading}…` : "Open claim"}
+            </Button>
+          </div>
           <section aria-label="Policy preview" aria-busy={preview.isFetching} className="flex flex-col gap-2">
             {!canPreview ? (
               <Card className="py-4">
@@ -230,15 +240,6 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
               </Card>
             )}
           </section>
-          <div className="flex items-center justify-end gap-2">
-            <Button asChild variant="ghost">
-              <Link to={paths.queue}>Cancel</Link>
-            </Button>
-            <Button type="submit" disabled={busy}>
-              {busy && <Loader2 className="animate-spin" aria-hidden />}
-              {uploading ? `Uploading ${uploading}…` : "Open claim"}
-            </Button>
-          </div>
         </div>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { FileText, Inbox, MailOpen } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Card, CardContent } from "@/components/ui/card.tsx";
 import { Separator } from "@/components/ui/separator.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { formatDateTime } from "@/lib/format.ts";
@@ -75,9 +75,7 @@ export function UnsortedMailPage() {
       </div>
       <div className="grid gap-4 lg:grid-cols-[360px_minmax(0,1fr)]">
         <Card className="gap-0 overflow-hidden py-0">
-          <CardHeader className="border-b px-3 py-2.5">
-            <CardTitle className="text-sm">Inbox</CardTitle>
-          </CardHeader>
+          <h2 className="border-b px-3 py-2.5 text-sm font-semibold">Inbox</h2>
           <CardContent className="px-0">
             {list.isPending ? (
               <div className="grid gap-2 p-3">

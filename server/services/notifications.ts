@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { formatCents } from "../../shared/money.ts";
+import { seesAllStores, type Role } from "../../shared/roles.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { notifications, userStores, users } from "../db/schema/index.ts";
 import type { ClaimMutation } from "./claim-mutation.ts";
@@ -42,6 +43,11 @@ export async function notifyAssigned(m: ClaimMutation, assigneeId: number | null
   );
 }
 
+const approverRoles: Role[] = ["supervisor", "admin"];
+// Same store rule as sessions (`storeIdsFor`): a role that sees all stores needs no membership.
+const everyStore = approverRoles.filter(seesAllStores);
+const ownStores = approverRoles.filter((r) => !seesAllStores(r));
+
 /**
  * Everyone who may decide the proposal (X3): active supervisors who work the claim's store and every
  * active admin (admins see all stores), never the proposer, who may not approve their own.
@@ -55,9 +61,9 @@ async function approversOf(tx: DbOrTx, storeId: string, proposerId: number): Pro
         eq(users.active, true),
         ne(users.id, proposerId),
         or(
-          eq(users.role, "admin"),
+          inArray(users.role, everyStore),
           and(
-            eq(users.role, "supervisor"),
+            inArray(users.role, ownStores),
             inArray(users.id, tx.select({ id: userStores.userId }).from(userStores).where(eq(userStores.storeId, storeId))),
           ),
         ),

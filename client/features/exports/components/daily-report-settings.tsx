@@ -52,8 +52,9 @@ export function DailyReportSettings() {
         {setting.isError ? (
           <p className="text-sm text-destructive">{setting.error.message}</p>
         ) : (
-          <form className="grid gap-4 sm:grid-cols-[auto_1fr_10rem_auto] sm:items-end" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
-            <div className="flex h-9 items-center gap-2">
+          <form className="grid gap-4 sm:grid-cols-[auto_1fr_10rem_auto] sm:items-start" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
+            {/* Top-aligned with a label's height of padding, so an error under the folder moves nothing else. */}
+            <div className="flex h-9 items-center gap-2 sm:mt-5.5">
               <Controller
                 control={form.control}
                 name="enabled"
@@ -86,7 +87,7 @@ export function DailyReportSettings() {
                 )}
               />
             </Field>
-            <Button type="submit" disabled={save.isPending || setting.isPending || !isDirty}>
+            <Button type="submit" className="sm:mt-5.5" disabled={save.isPending || setting.isPending || !isDirty}>
               {save.isPending && <Loader2 className="animate-spin" aria-hidden />}
               Save
             </Button>

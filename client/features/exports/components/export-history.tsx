@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { DataTable } from "@/components/data-table/data-table.tsx";
+import { DataTableEmpty } from "@/components/data-table/data-table-message.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { exportRunColumns } from "./export-runs-columns.tsx";
@@ -36,6 +37,7 @@ export function ExportHistory() {
         isFetching={query.isFetching}
         isError={query.isError}
         onRetry={() => void query.refetch()}
+        emptyState={<DataTableEmpty title="No exports yet" description="Downloads from the queue's Export menu and the daily refunds report show up here." />}
       />
     </div>
   );

@@ -130,7 +130,9 @@ export function TemplateEditor({ template, storeName }: { template: Loaded; stor
       </form>
       <div className="grid content-start gap-1.5">
         <div className="flex items-center gap-2">
-          <h3 className="text-xs font-medium text-muted-foreground">Live preview</h3>
+          <h3 className="text-xs font-medium text-muted-foreground">
+            Live preview <span className="font-normal">(sample values highlighted)</span>
+          </h3>
           {dirty && <Badge variant="warning">Unsaved</Badge>}
         </div>
         <TemplatePreview subject={subject} body={body} values={template.sample} />

@@ -12,6 +12,8 @@ await seedIfEmpty(database.db, Number(process.env.SEED_CLAIMS ?? 2000));
 const app = await buildApp({ database, sessionTtlHours: 1, cookieSecure: false, staticDir: process.env.STATIC_DIR!, logger: pino({ level: "warn" }), dataDir });
 await app.listen({ host: "127.0.0.1", port: Number(process.env.PORT) });
 const stop = async () => {
+  // The benchmark's browser may leave keep-alive connections behind: do not wait on them for long.
+  setTimeout(() => process.exit(0), 1000).unref();
   await app.close();
   await database.close();
   process.exit(0);

@@ -121,6 +121,10 @@ for (let i = 0; i < runs + 1; i++) {
   await context.close();
 }
 await browser.close();
+await new Promise<void>((resolve) => {
+  server.once("exit", () => resolve());
+  server.kill("SIGTERM");
+});
 const interactive = summarize(samples);
 console.error(`queue interactive: median ${interactive.p50.toFixed(0)} ms over ${samples.length} cold loads`);
 

@@ -80,7 +80,7 @@ if (url) {
   const c = new pg.Client({ connectionString: url });
   try {
     await c.connect();
-    pgVersion = (await c.query<{ v: string }>("show server_version")).rows[0]!.v;
+    pgVersion = (await c.query<{ v: string }>("select current_setting('server_version') v")).rows[0]!.v;
   } catch {
     // Summary-only on a machine without the database: the version stays unknown.
   } finally {

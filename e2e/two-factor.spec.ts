@@ -11,7 +11,7 @@ async function shots(page: Page, name: string, target?: ReturnType<Page["locator
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate((dark) => document.documentElement.classList.toggle("dark", dark), scheme === "dark");
-    await (target ?? page).screenshot({ path: shot(`${name}-${scheme}`) });
+    await (target ?? page).screenshot({ path: shot(`${name}-${scheme}`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => document.documentElement.classList.remove("dark"));

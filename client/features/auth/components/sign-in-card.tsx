@@ -20,7 +20,7 @@ export function SignInCard({ onSignedIn }: { onSignedIn: () => void }) {
         <CardTitle className="text-xl">
           <h1>{codeStep ? "Two-factor authentication" : "Sign in to Claimdesk"}</h1>
         </CardTitle>
-        <CardDescription>{codeStep ? `Signed in as ${me?.email}. One more step.` : "After-sales claims for your stores."}</CardDescription>
+        <CardDescription className="[overflow-wrap:anywhere]">{codeStep ? `Signed in as ${me?.email}. One more step.` : "After-sales claims for your stores."}</CardDescription>
       </CardHeader>
       <CardContent>
         {codeStep ? (

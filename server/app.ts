@@ -71,8 +71,11 @@ export async function buildApp(opts: AppOptions) {
   // The store API (keys, not cookies) and the mail provider's webhook are called by servers, not pages.
   app.addHook("onRequest", async (req, reply) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.url.startsWith("/api/v1/") || req.url.startsWith("/inbound/")) return;
+    // Sec-Fetch-Site is the browser's own verdict and survives Vite's dev proxy (which rewrites Host); older
+    // browsers without it are judged by Origin against Host.
+    const site = req.headers["sec-fetch-site"];
     const origin = req.headers.origin;
-    const crossSite = req.headers["sec-fetch-site"] === "cross-site" || (origin !== undefined && (origin === "null" || safeHost(origin) !== req.host));
+    const crossSite = site !== undefined ? site !== "same-origin" && site !== "none" : origin !== undefined && (origin === "null" || safeHost(origin) !== req.host);
     if (crossSite) return reply.code(403).send({ error: "Requests from other sites are not accepted." });
   });
   await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });

@@ -75,6 +75,11 @@ describe("CSRF defence for the cookie session", () => {
   it("accepts the app's own page", async () => {
     const own = await h.app.inject({ ...change(), headers: { "content-type": "application/json", origin: "http://claimdesk.test", host: "claimdesk.test", "sec-fetch-site": "same-origin" } });
     expect(own.statusCode).toBe(200);
+    // Vite's dev proxy rewrites Host to the API server's; the browser still says same-origin.
+    const viaDevProxy = await h.app.inject({ ...change(), headers: { "content-type": "application/json", origin: "http://localhost:5173", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" } });
+    expect(viaDevProxy.statusCode).toBe(200);
+    const sibling = await h.app.inject({ ...change(), headers: { "content-type": "application/json", origin: "https://other.claimdesk.test", "sec-fetch-site": "same-site" } });
+    expect(sibling.statusCode).toBe(403);
   });
 
   it("refuses cross-site uploads, which a form could send as multipart", async () => {

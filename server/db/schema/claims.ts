@@ -61,7 +61,10 @@ export const claims = pgTable(
     // stores' history on the index entry (index-only) instead of visiting each row.
     index("claims_due_idx").on(t.dueAt, t.id, t.storeId, t.status, t.assigneeId),
     // Report slices open the queue on a reported-day range (history included): an index-only range scan.
-    index("claims_reported_idx").on(t.reportedAt, t.dueAt, t.id, t.storeId, t.status, t.assigneeId),
+    // …and the dashboard's reasons mix per store over reported days reads the reason from it too (index-only).
+    index("claims_reported_idx").on(t.reportedAt, t.dueAt, t.id, t.storeId, t.status, t.assigneeId, t.reason),
+    // The dashboard's closed-per-day and median time to resolution: closed claims by close time, index-only.
+    index("claims_closed_idx").on(t.closedAt, t.storeId, t.reportedAt).where(sql`${t.closedAt} is not null`),
     // The default queue shows open claims only; over years of history they are a few percent of the table.
     // Each open index also carries every column the queue filters on (after its sort columns, so the order
     // still serves the sort): the page of ids, the capped count and the facet counts are index-only scans

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Info } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import type { ClaimPageProps } from "@/features/claims/components/claim-page-props.ts";
@@ -15,6 +16,14 @@ export function MessagesSection({ claim }: ClaimPageProps) {
     refetchInterval: (q) => (q.state.data?.delivery === "smtp" && q.state.data.messages.some((m) => m.status === "outbox" || m.status === "sending") ? 10_000 : false),
   });
   const data = conversation.data;
+  // Other sections queue messages too (Request evidence) and refresh only the claim: follow its version.
+  const { refetch } = conversation;
+  const seenVersion = useRef(claim.version);
+  useEffect(() => {
+    if (seenVersion.current === claim.version) return;
+    seenVersion.current = claim.version;
+    void refetch();
+  }, [claim.version, refetch]);
   return (
     <Card id="conversation" className="gap-0 py-4" aria-labelledby="messages-title">
       <CardHeader className="px-4 pb-3">

@@ -22,10 +22,14 @@ async function orderWithOneClaimableLine(request: APIRequestContext) {
 async function both(page: Page, name: string) {
   // The app shell scrolls inside its main area: a tall window shows the whole page in one picture.
   await page.setViewportSize({ width: 1280, height: 1500 });
-  await page.screenshot({ path: shot(`${name}-light`), fullPage: true });
-  await page.evaluate(() => document.documentElement.classList.add("dark"));
-  await page.screenshot({ path: shot(`${name}-dark`), fullPage: true });
-  await page.evaluate(() => document.documentElement.classList.remove("dark"));
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await page.screenshot({ path: shot(`${name}-light`), fullPage: true, animations: "disabled" });
+  // The system theme, as people switch it (the theme transition is frozen so the picture is not mid-fade).
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.screenshot({ path: shot(`${name}-dark`), fullPage: true, animations: "disabled" });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import type { Decision, DecisionOption, OptionKind } from "../../shared/policy/index.ts";
 import { editableStatuses } from "../../shared/schemas/resolution.ts";
 import type { CaseFacts } from "../db/schema/index.ts";
@@ -70,8 +70,9 @@ export const asIso = (d: Date) => d.toISOString();
 
 /**
  * A BAD_REQUEST about one field, shaped like a zod issue so the error formatter puts it in `fieldErrors`
- * and the form shows it beside the field, exactly like a schema error.
+ * and the form shows it beside the field, exactly like a schema error. (ZodRealError: in zod 4 a plain
+ * ZodError is not an Error, and tRPC would swap it for an opaque cause, losing the field.)
  */
 export function fieldError(field: string, message: string): TRPCError {
-  return new TRPCError({ code: "BAD_REQUEST", message, cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]) });
+  return new TRPCError({ code: "BAD_REQUEST", message, cause: new ZodRealError([{ code: "custom", path: [field], message, input: undefined }]) });
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./a11y.ts";
 import { shot, storageStateFor } from "./fixtures.ts";
 
 // A supervisor assigns a claim to the demo agent; the agent's bell counts it, the popover lists it, a click
@@ -26,10 +27,13 @@ async function assignToAgent(page: Page): Promise<string> {
 }
 
 test("a claim assigned by the supervisor rings the agent's bell; opening it goes to the claim and the count drops", async ({ browser }) => {
-  const supervisor = await browser.newPage({ storageState: storageStateFor("supervisor"), viewport: { width: 1440, height: 900 } });
+  const supervisorContext = await browser.newContext({ storageState: storageStateFor("supervisor"), viewport: { width: 1440, height: 900 } });
+  const supervisor = await supervisorContext.newPage();
   const number = await assignToAgent(supervisor);
 
-  const agent = await browser.newPage({ storageState: storageStateFor("agent"), viewport: { width: 1440, height: 900 }, colorScheme: "light" });
+  // A context of its own (not browser.newPage), which axe needs to scan the page.
+  const agentContext = await browser.newContext({ storageState: storageStateFor("agent"), viewport: { width: 1440, height: 900 }, colorScheme: "light" });
+  const agent = await agentContext.newPage();
   await agent.goto("/queue");
   await expect(bell(agent)).toHaveAttribute("aria-label", /^Notifications, \d+ unread$/);
   const before = await unreadOf(agent);
@@ -40,6 +44,7 @@ test("a claim assigned by the supervisor rings the agent's bell; opening it goes
   const item = popover.getByRole("button", { name: new RegExp(`Unread: Assigned to you by Sam Supervisor.*${number}`) });
   await expect(item).toBeVisible();
   await agent.screenshot({ path: shot("notifications-popover-light") });
+  await expectNoA11yViolations(agent, "notifications popover", { include: "[data-slot=popover-content]" });
 
   // Keyboard: the first row takes focus with the arrow keys, Enter opens it.
   await item.focus();
@@ -55,11 +60,12 @@ test("a claim assigned by the supervisor rings the agent's bell; opening it goes
   await bell(agent).click();
   await expect(popover.getByRole("button", { name: new RegExp(`^Assigned to you by Sam Supervisor.*${number}`) })).toBeVisible();
   await agent.screenshot({ path: shot("notifications-popover-dark") });
+  await expectNoA11yViolations(agent, "notifications popover", { include: "[data-slot=popover-content]" });
 
   if (before - 1 > 0) {
     await popover.getByRole("button", { name: "Mark all read" }).click();
     await expect(bell(agent)).toHaveAttribute("aria-label", "Notifications");
   }
-  await supervisor.close();
-  await agent.close();
+  await supervisorContext.close();
+  await agentContext.close();
 });

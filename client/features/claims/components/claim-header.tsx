@@ -57,6 +57,12 @@ export function ClaimHeader({ claim }: { claim: Claim }) {
           <dd>{claim.eligibility ? humanize(claim.eligibility) : <span className="text-muted-foreground">Not evaluated</span>}</dd>
         </div>
       </dl>
+      {claim.summary && (
+        <p className="max-w-prose text-sm whitespace-pre-line text-foreground/90">
+          <span className="sr-only">What the customer reported: </span>
+          {claim.summary}
+        </p>
+      )}
     </div>
   );
 }

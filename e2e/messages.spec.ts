@@ -103,7 +103,7 @@ test.describe("admin", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: /Message templates/ }).click();
     await expect(page.getByRole("heading", { name: "Message templates" })).toBeVisible();
-    await page.getByLabel("Store").click();
+    await page.getByRole("combobox", { name: "Store" }).click();
     await page.getByRole("option", { name: "Kinetic Motion" }).click();
     await page.getByRole("navigation", { name: "Situations" }).getByRole("button", { name: "Refund issued" }).click();
     await expect(page).toHaveURL(/store=kinetic&key=refund_issued/);

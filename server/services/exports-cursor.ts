@@ -3,7 +3,7 @@ import pg from "pg";
 import type { Database } from "../db/client.ts";
 import type { DatasetQuery, ExportRow } from "./exports-datasets.ts";
 
-export const EXPORT_BATCH = 5000;
+export const EXPORT_BATCH = 2000;
 const dialect = new PgDialect();
 const TIMESTAMPTZ = 1184;
 

@@ -67,6 +67,12 @@ const pages: A11yCase[] = [
   { label: "admin audit", as: "admin", go: visit("/admin/audit") },
   { label: "admin policy editor", as: "admin", go: visit("/admin/policies/kinetic") },
   { label: "account", as: "agent", go: visit("/account") },
+  { label: "account with two-factor on", as: "supervisor", go: visit("/account") },
+  { label: "new claim form", as: "agent", go: visit("/claims/new", "New claim") },
+  { label: "unsorted mail", as: "agent", go: visit("/mail/unsorted", "Unsorted mail") },
+  { label: "import orders", as: "supervisor", go: visit("/orders/import", "Import orders") },
+  { label: "admin store API keys", as: "admin", go: visit("/admin/api-keys", "Store API keys") },
+  { label: "admin message templates", as: "admin", go: visit("/admin/templates", "Message templates") },
   { label: "not found", as: "agent", go: visit("/no-such-page", "Page not found") },
   { label: "forbidden page for the role", as: "agent", go: visit("/reports") },
 

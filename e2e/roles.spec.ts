@@ -7,7 +7,7 @@ test.describe("as an agent", () => {
   test("the navigation offers only what an agent may use, and Admin is forbidden", async ({ page }) => {
     await page.goto("/queue");
     const nav = page.getByRole("navigation", { name: "Main" }).first();
-    await expect(nav.getByRole("link")).toHaveText(["Queue", "My claims", "Policies"]);
+    await expect(nav.getByRole("link")).toHaveText(["Queue", "My claims", "Unsorted mail", "Policies"]);
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
     await page.screenshot({ path: shot("forbidden-agent") });
@@ -25,6 +25,6 @@ test.describe("as an admin", () => {
   test("sees every section", async ({ page }) => {
     await page.goto("/queue");
     const nav = page.getByRole("navigation", { name: "Main" }).first();
-    await expect(nav.getByRole("link")).toHaveText(["Queue", "My claims", "Policies", "Approvals", "Reports", "Admin"]);
+    await expect(nav.getByRole("link")).toHaveText(["Queue", "My claims", "Unsorted mail", "Policies", "Approvals", "Reports", "Import orders", "Admin"]);
   });
 });

@@ -9,8 +9,8 @@ const all = ["agent", "supervisor", "admin"] as const;
 export const navItems: NavItem[] = [
   { label: "Queue", to: paths.queue, icon: Inbox, roles: all, match: (p, s) => p === "/queue" && !s.includes("view=mine") },
   { label: "My claims", to: paths.myClaims, icon: UserRound, roles: all, match: (p, s) => p === "/queue" && s.includes("view=mine") },
-  // Every role reads the policies of its stores; the page lists them (features never import each other, hence the literal path).
   { label: "Unsorted mail", to: paths.unsortedMail, icon: MailQuestion, roles: all, match: (p) => p.startsWith("/mail/unsorted") },
+  // Every role reads the policies of its stores; the page lists them (features never import each other, hence the literal path).
   { label: "Policies", to: "/policies", icon: ScrollText, roles: all, match: (p) => p.startsWith("/policies") },
   { label: "Approvals", to: paths.approvals, icon: ClipboardCheck, roles: ["supervisor", "admin"], match: (p) => p.startsWith("/approvals") },
   { label: "Reports", to: paths.reports, icon: BarChart3, roles: ["supervisor", "admin"], match: (p) => p.startsWith("/reports") },

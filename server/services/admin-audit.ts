@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
-import type { listAdminAuditEventsInput } from "../../shared/schemas/users.ts";
+import type { AdminAuditTarget, listAdminAuditEventsInput } from "../../shared/schemas/users.ts";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client.ts";
 import { adminAuditEvents, users } from "../db/schema/index.ts";
@@ -7,7 +7,7 @@ import { adminAuditEvents, users } from "../db/schema/index.ts";
 export type AdminAuditEvent = {
   actorId: number;
   action: string;
-  targetType: "user" | "store" | "policy" | "template" | "api_key";
+  targetType: AdminAuditTarget;
   targetId: string | number;
   data?: Record<string, unknown>;
   at: Date;

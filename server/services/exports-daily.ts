@@ -7,6 +7,7 @@ import { dailyReportSettingSchema, defaultDailyReportSetting, type DailyReportSe
 import type { Database, DbOrTx } from "../db/client.ts";
 import { settings } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
+import { recordAdminAudit } from "./admin-audit.ts";
 import { resolveColumns, runExport, startExportRun, type ExportRequest } from "./exports-run.ts";
 
 export const DAILY_REPORT_KEY = "daily_refunds_report";
@@ -30,10 +31,14 @@ export async function saveDailyReportSetting(db: DbOrTx, value: DailyReportSetti
     const reason = (error as NodeJS.ErrnoException).code ?? "error";
     throw new TRPCError({ code: "BAD_REQUEST", message: `The folder ${folder} cannot be created (${reason}).` });
   }
-  await db
-    .insert(settings)
-    .values({ key: DAILY_REPORT_KEY, value, updatedById: userId, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedById: userId, updatedAt: now } });
+  await db.transaction(async (tx) => {
+    const before = await getDailyReportSetting(tx);
+    await tx
+      .insert(settings)
+      .values({ key: DAILY_REPORT_KEY, value, updatedById: userId, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedById: userId, updatedAt: now } });
+    await recordAdminAudit(tx, { actorId: userId, action: "daily_report_changed", targetType: "setting", targetId: DAILY_REPORT_KEY, data: { before, after: value }, at: now });
+  });
   return value;
 }
 

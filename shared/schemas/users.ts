@@ -58,8 +58,16 @@ export const adminAuditActions = [
   "password_reset_issued",
   "policy_version_created",
   "totp_reset",
+  "template_saved",
+  "template_reset",
+  "api_key_created",
+  "api_key_revoked",
+  "orders_imported",
+  "daily_report_changed",
 ] as const;
 export type AdminAuditAction = (typeof adminAuditActions)[number];
+export const adminAuditTargets = ["user", "store", "policy", "template", "api_key", "setting"] as const;
+export type AdminAuditTarget = (typeof adminAuditTargets)[number];
 
 export const listAdminAuditEventsInput = z.object({
   page: z.number().int().min(1).default(1),
@@ -68,7 +76,7 @@ export const listAdminAuditEventsInput = z.object({
     .object({
       action: z.array(z.enum(adminAuditActions)).max(adminAuditActions.length).optional(),
       actorId: z.number().int().positive().optional(),
-      targetType: z.enum(["user", "store", "policy", "template", "api_key"]).optional(),
+      targetType: z.enum(adminAuditTargets).optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
     })

@@ -112,8 +112,8 @@ describe("evidence.requestEvidence", () => {
     expect(events[1]!.data).toMatchObject({ action: "request_evidence", from: "in_review", to: "awaiting_evidence" });
     expect(events[2]!.data).toMatchObject({ requested: [{ kind: "connection_video", missing: 1, clause: "K2" }], clauses: ["K2"], messageId: message!.id });
 
-    const conversation = await c.agent.evidence.listMessages({ number: claim.number });
-    expect(conversation).toEqual([expect.objectContaining({ id: message!.id, direction: "outbound", status: "outbox", createdByName: "Alex Agent" })]);
+    const { messages: conversation } = await c.agent.messages.listClaimMessages({ number: claim.number });
+    expect(conversation).toEqual([expect.objectContaining({ id: message!.id, direction: "outbound", status: "outbox" })]);
   });
 
   it("refuses when nothing is missing, and from a state that cannot wait for evidence", async () => {

@@ -5,7 +5,6 @@ import {
   requestEvidenceInput,
 } from "../../../shared/schemas/evidence.ts";
 import { addEvidence, listEvidence } from "../../services/evidence.ts";
-import { listClaimMessages } from "../../services/evidence-messages.ts";
 import { previewEvidenceRequest, requestEvidence } from "../../services/evidence-request.ts";
 import { router } from "../../trpc/init.ts";
 import { agentProcedure } from "../../trpc/procedures.ts";
@@ -32,5 +31,4 @@ export const evidenceRouter = router({
   /** X5: asks the customer for what the policy still needs and moves the claim to "Awaiting evidence". */
   requestEvidence: agentProcedure.input(requestEvidenceInput).mutation(({ ctx, input }) => requestEvidence(ctx.db, ctx.user, input, ctx.now())),
 
-  listMessages: agentProcedure.input(claimNumberInput).query(({ ctx, input }) => listClaimMessages(ctx.db, ctx.user, input.number)),
 });

@@ -44,6 +44,9 @@ describe("daily refunds report setting", () => {
     expect(await c.admin.exports.getDailyReportSetting()).toMatchObject({ enabled: true, folder: target });
     const booked = await database.db.select().from(jobs).where(eq(jobs.kind, DAILY_REFUNDS_REPORT));
     expect(booked.map((j) => j.dedupeKey)).toEqual(["daily_refunds_report:2026-11-20"]);
+    const audit = await c.admin.users.listAdminAuditEvents({ filters: { action: ["daily_report_changed"] } });
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ actorId: c.users.admin.id, targetType: "setting", data: { before: { enabled: false }, after: { enabled: true, folder: target, hourUtc: 6 } } });
   });
 
   it("writes yesterday's refunds once into the folder, books the run, and schedules tomorrow", async () => {

@@ -147,7 +147,6 @@ export const roleMatrix: Record<string, Entry> = {
   "evidence.addEvidenceItem": { ...claimWork, input: (fx) => ({ ...ref(fx), kind: "fault_statement", note: "role matrix" }) },
   "evidence.previewEvidenceRequest": { ...claimWork, input: num },
   "evidence.requestEvidence": { ...claimWork, input: ref },
-  "evidence.listMessages": { ...claimWork, input: num },
 
   "messages.listClaimMessages": { ...claimWork, input: num },
   "messages.draftClaimMessage": { ...claimWork, input: (fx) => ({ ...num(fx), key: "return_address_request" }) },

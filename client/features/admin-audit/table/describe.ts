@@ -1,4 +1,5 @@
 import { roleLabels, type Role } from "@shared/roles.ts";
+import { humanize } from "@/lib/format.ts";
 
 type Event = { action: string; data: Record<string, unknown> };
 const list = (v: unknown) => (Array.isArray(v) && v.length ? v.join(", ") : "none");
@@ -35,6 +36,20 @@ export function describeAuditEvent({ action, data }: Event): string {
       return `Two-factor reset for ${data.email}: they set it up again at their next sign-in`;
     case "policy_version_created":
       return `${data.storeId} v${data.version}: ${data.note ?? ""}`;
+    case "template_saved":
+      return `${data.storeId} · ${humanize(String(data.key))}: new wording`;
+    case "template_reset":
+      return `${data.storeId} · ${humanize(String(data.key))}: back to the default wording`;
+    case "api_key_created":
+      return `Key ${data.prefix}… "${data.name}" for ${data.storeId}, ${data.rateLimitPerMinute} requests a minute`;
+    case "api_key_revoked":
+      return `Key ${data.prefix}… of ${data.storeId} revoked`;
+    case "orders_imported":
+      return `${plural(Number(data.created ?? 0), "order")} created, ${Number(data.updated ?? 0)} updated from CSV${Number(data.skippedRows ?? 0) ? `; ${plural(Number(data.skippedRows), "row")} skipped` : ""}`;
+    case "daily_report_changed": {
+      const v = data.after as { enabled?: boolean; folder?: string; hourUtc?: number } | undefined;
+      return v?.enabled ? `Daily refunds report on: ${String(v.hourUtc).padStart(2, "0")}:00 UTC into ${v.folder}` : "Daily refunds report off";
+    }
     default:
       return "";
   }

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { adminAuditActions, type AdminAuditAction } from "@shared/schemas/users.ts";
+import { adminAuditActions, adminAuditTargets, type AdminAuditAction } from "@shared/schemas/users.ts";
 import { trpc } from "@/lib/trpc.ts";
 
-export const targetTypes = ["user", "policy"] as const;
+export const targetTypes = adminAuditTargets;
 export type AuditParams = { action: AdminAuditAction[]; actor: number | null; target: (typeof targetTypes)[number] | null; from: string; to: string; page: number };
 
 const dateRe = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,17 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
 import type { Decision, EvidenceRequirementKind } from "../../shared/policy/index.ts";
 import { requirementLabel } from "../../shared/schemas/evidence.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
-import { claims, customers, messages, orders, stores } from "../db/schema/index.ts";
+import { messages } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { getClaimRef } from "./claim-detail.ts";
-import { evaluateStoredClaim } from "./claim-evaluation.ts";
 import { mutateClaim, type ClaimRef } from "./claim-mutation.ts";
 import { enqueueSendMessage } from "../jobs/send-messages.ts";
 import { effectiveTemplate } from "./message-template-store.ts";
 import { renderTemplate } from "./message-templates.ts";
+import { loadMessageContext } from "./message-values.ts";
 import { fromAddressFor, smtpConfigured } from "./smtp-config.ts";
 
 export type MissingEvidence = { kind: EvidenceRequirementKind; required: number; provided: number; missing: number; clause: string | null };
@@ -58,37 +57,17 @@ export function missingListText(missing: MissingEvidence[]): string {
 }
 
 async function draftRequest(db: DbOrTx, user: SessionUser, claimId: number, note: string | undefined, now: Date) {
-  const [row] = await db
-    .select({
-      number: claims.number,
-      storeId: claims.storeId,
-      storeName: stores.name,
-      orderNumber: orders.number,
-      customerName: customers.name,
-      customerEmail: customers.email,
-    })
-    .from(claims)
-    .innerJoin(stores, eq(stores.id, claims.storeId))
-    .innerJoin(orders, eq(orders.id, claims.orderId))
-    .innerJoin(customers, eq(customers.id, claims.customerId))
-    .where(eq(claims.id, claimId));
-  const { decision } = await evaluateStoredClaim(db, claimId, now);
-  const missing = missingEvidence(decision);
+  const context = await loadMessageContext(db, claimId, user.name, now);
   // The admin's wording for the store when there is one (message_template_overrides), else the default.
-  const { subject, body } = renderTemplate("evidence_request", await effectiveTemplate(db, row!.storeId, "evidence_request"), {
-    customerName: row!.customerName.split(" ")[0] ?? row!.customerName,
-    claimNumber: row!.number,
-    orderNumber: row!.orderNumber,
-    storeName: row!.storeName,
-    missingList: missingListText(missing),
+  const { subject, body } = renderTemplate("evidence_request", await effectiveTemplate(db, context.storeId, "evidence_request"), {
+    ...context.values,
     note: note ? `\n${note}\n` : "",
-    agentName: user.name,
   });
   return {
-    missing: missing.map((m) => ({ ...m, label: requirementLabel(m.kind) })),
-    storeId: row!.storeId,
-    from: fromAddressFor(row!.storeId),
-    to: row!.customerEmail,
+    missing: context.missing.map((m) => ({ ...m, label: requirementLabel(m.kind) })),
+    storeId: context.storeId,
+    from: fromAddressFor(context.storeId),
+    to: context.customerEmail,
     subject,
     body,
   };

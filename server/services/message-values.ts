@@ -4,7 +4,7 @@ import type { TemplateKey } from "../../shared/schemas/templates.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claims, customers, orders, refunds, shipments, stores } from "../db/schema/index.ts";
 import { evaluateStoredClaim } from "./claim-evaluation.ts";
-import { missingEvidence, missingListText } from "./evidence-request.ts";
+import { missingEvidence, missingListText, type MissingEvidence } from "./evidence-request.ts";
 
 /**
  * Where customers send returns, per store (K6: kinetic's local warehouse; everyday's local warehouse, given
@@ -45,6 +45,8 @@ export type MessageContext = {
   storeId: string;
   customerEmail: string;
   values: Record<string, string>;
+  /** What the policy still needs (X5), for the evidence request's checklist. */
+  missing: MissingEvidence[];
   /** Per situation: facts the wording needs that the claim does not have yet (shown before sending). */
   warnings: Partial<Record<TemplateKey, string[]>>;
 };
@@ -121,5 +123,5 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
     trackingNumber: shipment?.trackingNumber ?? "[tracking number]",
     carrier: shipment?.carrier ?? "[carrier]",
   };
-  return { claimId, number: row.number, storeId: row.storeId, customerEmail: row.customerEmail, values, warnings };
+  return { claimId, number: row.number, storeId: row.storeId, customerEmail: row.customerEmail, values, missing, warnings };
 }

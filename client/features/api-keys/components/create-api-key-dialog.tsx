@@ -1,16 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Check, Copy, KeyRound, Loader2, TriangleAlert } from "lucide-react";
+import { KeyRound, Loader2 } from "lucide-react";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiKeyInput, type CreateApiKeyInput } from "@shared/schemas/store-api.ts";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
+import { ShownOnceSecret } from "@/components/shown-once-secret.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
-import { Label } from "@/components/ui/label.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
 import { fieldErrors, queryClient, trpc, type RouterOutputs } from "@/lib/trpc.ts";
 
@@ -112,33 +111,9 @@ export function CreateApiKeyDialog() {
 }
 
 function ShownOnceKey({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(true);
-      toast.success("Key copied");
-    } catch {
-      toast.error("Could not copy; select the key and copy it by hand.");
-    }
-  };
   return (
-    <div className="grid gap-3">
-      <Alert variant="warning">
-        <TriangleAlert aria-hidden />
-        <AlertTitle>Shown once</AlertTitle>
-        <AlertDescription>Copy the key now and store it in the shop system's secrets. We keep only a hash: it cannot be shown again. Lost keys are revoked and replaced.</AlertDescription>
-      </Alert>
-      <div className="grid gap-1.5">
-        <Label htmlFor="new-api-key">API key</Label>
-        <div className="flex gap-2">
-          <Input id="new-api-key" readOnly value={value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-          <Button type="button" variant="outline" onClick={copy} aria-label="Copy key">
-            {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-            {copied ? "Copied" : "Copy"}
-          </Button>
-        </div>
-      </div>
-    </div>
+    <ShownOnceSecret id="new-api-key" label="API key" noun="key" value={value}>
+      Copy the key now and store it in the shop system's secrets. We keep only a hash: it cannot be shown again. Lost keys are revoked and replaced.
+    </ShownOnceSecret>
   );
 }

@@ -18,7 +18,7 @@ export function ApiKeysPage() {
           <h1 className="text-xl font-semibold tracking-tight">Store API keys</h1>
           <p className="text-sm text-muted-foreground">
             Shops call <code className="font-mono text-xs">/api/v1</code> with a key of their store to sync orders and open claims.{" "}
-            <a href="/api/openapi.json" className="inline-flex items-center gap-1 font-medium text-foreground underline-offset-4 hover:underline" target="_blank" rel="noreferrer">
+            <a href="/api/openapi.json" className="inline-flex items-center gap-1 rounded-sm font-medium text-foreground underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring" target="_blank" rel="noreferrer">
               <FileJson className="size-3.5" aria-hidden /> OpenAPI document
             </a>
           </p>

@@ -24,7 +24,7 @@ export function OrderCard({ claim }: { claim: Claim }) {
       <CardContent className="px-4 text-sm">
         <div className="mb-3">
           <div className="font-medium">{customer.name}</div>
-          <a href={`mailto:${customer.email}`} className="rounded-sm text-muted-foreground outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+          <a href={`mailto:${customer.email}`} className="rounded-sm text-muted-foreground outline-none hover:underline focus:ring-2 focus:ring-ring">
             {customer.email}
           </a>
           {a && (

@@ -7,7 +7,8 @@ import { changePasswordInput, PASSWORD_MIN, type ChangePasswordInput } from "@sh
 import { Button } from "@/components/ui/button.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
-import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
+import { queryClient, trpc } from "@/lib/trpc.ts";
+import { showServerErrors } from "@/lib/form-errors.ts";
 
 const empty: ChangePasswordInput = { currentPassword: "", newPassword: "", confirm: "" };
 
@@ -21,9 +22,7 @@ export function ChangePasswordForm() {
         toast.success("Password changed", { description: res.otherSessionsEnded ? `Signed out of ${res.otherSessionsEnded} other session${res.otherSessionsEnded === 1 ? "" : "s"}.` : undefined });
       },
       onError: (error) => {
-        const fields = Object.entries(fieldErrors(error));
-        for (const [field, messages] of fields) form.setError(field as keyof ChangePasswordInput, { message: messages[0] });
-        if (fields.length === 0) toast.error(error.message);
+        showServerErrors(error, form.setError);
       },
     }),
   );

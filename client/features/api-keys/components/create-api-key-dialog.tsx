@@ -3,7 +3,6 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { KeyRound, Loader2 } from "lucide-react";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createApiKeyInput, type CreateApiKeyInput } from "@shared/schemas/store-api.ts";
 import { ShownOnceSecret } from "@/components/shown-once-secret.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -11,7 +10,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
-import { fieldErrors, queryClient, trpc, type RouterOutputs } from "@/lib/trpc.ts";
+import { queryClient, trpc, type RouterOutputs } from "@/lib/trpc.ts";
+import { showServerErrors } from "@/lib/form-errors.ts";
 
 type Created = RouterOutputs["apiKeys"]["createApiKey"];
 const empty: CreateApiKeyInput = { storeId: "", name: "", rateLimitPerMinute: 120 };
@@ -28,9 +28,7 @@ export function CreateApiKeyDialog() {
         void queryClient.invalidateQueries(trpc.apiKeys.listApiKeys.pathFilter());
       },
       onError: (error) => {
-        const fields = Object.entries(fieldErrors(error));
-        for (const [field, messages] of fields) form.setError(field as keyof CreateApiKeyInput, { message: messages[0] });
-        if (fields.length === 0) toast.error(error.message);
+        showServerErrors(error, form.setError);
       },
     }),
   );

@@ -12,7 +12,8 @@ import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Label } from "@/components/ui/label.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
-import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
+import { queryClient, trpc } from "@/lib/trpc.ts";
+import { showServerErrors } from "@/lib/form-errors.ts";
 
 const hours = Array.from({ length: 24 }, (_, h) => h);
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")}:00 UTC`;
@@ -32,9 +33,7 @@ export function DailyReportSettings() {
         toast.success(data.enabled ? `Daily refunds report on: ${hourLabel(data.hourUtc)} into ${data.resolvedFolder}` : "Daily refunds report off");
       },
       onError: (error) => {
-        const fields = Object.entries(fieldErrors(error));
-        for (const [field, messages] of fields) form.setError(field as keyof DailyReportSetting, { message: messages[0] });
-        if (fields.length === 0) toast.error(error.message);
+        showServerErrors(error, form.setError);
       },
     }),
   );

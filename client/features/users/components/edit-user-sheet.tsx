@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Sheet, SheetBody, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle } from "@/components/ui/sheet.tsx";
-import { fieldErrors, trpc } from "@/lib/trpc.ts";
+import { trpc } from "@/lib/trpc.ts";
 import { invalidatePeople } from "../hooks/use-invalidate-people.ts";
 import type { UserRow } from "../table/columns.tsx";
 import { RoleAndStoresFields, type RoleStoresControl } from "./user-fields.tsx";
+import { showServerErrors } from "@/lib/form-errors.ts";
 
 const rank = { agent: 0, supervisor: 1, admin: 2 } as const;
 
@@ -37,9 +38,7 @@ function EditUserForm({ user, onClose }: { user: UserRow; onClose: () => void })
         onClose();
       },
       onError: (error) => {
-        const fields = Object.entries(fieldErrors(error));
-        for (const [field, messages] of fields) form.setError(field as keyof UpdateUserInput, { message: messages[0] });
-        if (fields.length === 0) toast.error(error.message);
+        showServerErrors(error, form.setError);
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router/dom";
 import { ThemeProvider } from "@/components/theme/theme-provider.tsx";
-import { Toaster } from "@/components/ui/sonner.tsx";
+import { DeferredToaster } from "@/components/ui/deferred-toaster.tsx";
 import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { queryClient } from "@/lib/trpc.ts";
 import { router } from "./router.tsx";
@@ -12,7 +12,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <TooltipProvider delayDuration={300}>
           <RouterProvider router={router} />
-          <Toaster richColors closeButton />
+          <DeferredToaster richColors closeButton />
         </TooltipProvider>
       </QueryClientProvider>
     </ThemeProvider>

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { fieldErrors } from "@/lib/trpc.ts";
 
 /** A refused save: the server's field errors beside their fields, or the message as a toast when none names a field. */

@@ -10,7 +10,7 @@ import { Toaster as Sonner, type ToasterProps } from "sonner";
 
 import { useTheme } from "@/components/theme/theme-provider";
 
-/** Mount once inside <ThemeProvider>; call `toast()` from "sonner" anywhere. */
+/** Mounted once (deferred) by <DeferredToaster>; call `toast` from "@/lib/toast.ts" anywhere. */
 function Toaster(props: ToasterProps) {
   const { resolvedTheme } = useTheme();
 

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { changePasswordInput, PASSWORD_MIN, type ChangePasswordInput } from "@shared/schemas/passwords.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";

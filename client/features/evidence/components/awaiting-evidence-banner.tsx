@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Hourglass, Loader2 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { Alert, AlertDescription } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { formatDateTime } from "@/lib/format.ts";

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 import { useId } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import type { EvidenceKind } from "@shared/policy/enums.ts";
 import { addEvidenceItemForm, evidenceKindLabels, textEvidenceKinds, type AddEvidenceItemForm } from "@shared/schemas/evidence.ts";
 import { Button } from "@/components/ui/button.tsx";

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { evidenceKindLabels } from "@shared/schemas/evidence.ts";
 import { uploadEvidence, UploadError } from "../upload-evidence.ts";
 import { useRefreshClaim } from "./use-refresh-claim.ts";

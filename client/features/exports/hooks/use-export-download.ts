@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import type { ExportFormat } from "@shared/schemas/exports.ts";
 import { fileNameFrom } from "../lib/export-url.ts";
 

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { queryClient, trpc } from "@/lib/trpc.ts";
 
 /** Saves one line's grading; the claim, its decision and the approvals queue reload with the new version. */

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Loader2, X } from "lucide-react";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import type { Decision } from "@shared/policy/index.ts";
 import type { ClaimReason, EvidenceKind } from "@shared/policy/enums.ts";
 import { agentOpenClaimInput } from "@shared/schemas/claim-intake.ts";

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { queryClient, trpc } from "@/lib/trpc.ts";
 
 /** How often the bell asks for its count while the tab is open (also on focus, the client's default). */

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CircleCheck, Download, Loader2, TriangleAlert, Upload } from "lucide-react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { maxOrderImportBytes, orderImportColumns, orderImportTemplate } from "@shared/schemas/order-import.ts";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
 import { Badge } from "@/components/ui/badge.tsx";

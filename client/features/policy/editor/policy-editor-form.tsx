@@ -4,7 +4,7 @@ import { Loader2 } from "lucide-react";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { policyEditorSchema, type PolicyEditorValues, type PreviewPolicyChangeInput } from "@shared/schemas/policy.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { errorCode, fieldErrors, queryClient, trpc, type RouterOutputs } from "@/lib/trpc.ts";
 
 type Saved = RouterOutputs["policy"]["createPolicyVersion"];

@@ -8,7 +8,7 @@ import { formatCents, humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import { queueLink } from "../hooks/queue-links.ts";
 import { SliceTable } from "./slice-table.tsx";
-import { SumsTable } from "./money-cards.tsx";
+import { SumsTable } from "./sums-table.tsx";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (

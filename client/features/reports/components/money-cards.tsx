@@ -4,10 +4,10 @@ import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartToo
 import { formatCents, humanize } from "@/lib/format.ts";
 import { queueLink } from "../hooks/queue-links.ts";
 import { ChartCard } from "./chart-card.tsx";
-import { SliceTable, type SliceColumn } from "./slice-table.tsx";
+import { SliceTable } from "./slice-table.tsx";
+import { sumColumns, type Sums } from "./sums-table.tsx";
 
 const moneyConfig = { approvedCents: { label: "Approved", color: "var(--chart-1)" }, executedCents: { label: "Paid", color: "var(--chart-2)" } } satisfies ChartConfig;
-type Sums = Omit<MoneyReport["byStore"][number], "storeId">;
 const compact = (cents: number) => formatCents(cents).replace(/\.00$/, "");
 
 function MoneyBars<T extends Sums>({ rows, labelKey }: { rows: (T & { label: string })[]; labelKey: "label" }) {
@@ -35,14 +35,6 @@ function MoneyLine({ name, cents }: { name: string; cents: number }) {
   );
 }
 
-const sumColumns = <T extends Sums>(first: SliceColumn<T>): SliceColumn<T>[] => [
-  first,
-  { header: "Approved", cell: (r) => r.approvedCount, numeric: true },
-  { header: "Approved sum", cell: (r) => formatCents(r.approvedCents), numeric: true },
-  { header: "Paid", cell: (r) => r.executedCount, numeric: true },
-  { header: "Paid sum", cell: (r) => formatCents(r.executedCents), numeric: true },
-];
-
 export function RefundsByStoreCard({ data, storeName }: { data: MoneyReport["byStore"]; storeName: (id: string) => string }) {
   const rows = data.map((d) => ({ ...d, label: storeName(d.storeId) }));
   return (
@@ -64,8 +56,4 @@ export function RefundsByKindCard({ data, stores }: { data: MoneyReport["byKind"
       table={<SliceTable caption="Refunds by resolution kind" rows={rows} rowKey={(r) => r.kind} link={() => queueLink({ store: stores, status: "refunded" })} columns={sumColumns<(typeof rows)[number]>({ header: "Resolution", cell: (r) => r.label })} />}
     />
   );
-}
-
-export function SumsTable<T extends Sums>({ caption, rows, first, rowKey }: { caption: string; rows: T[]; first: SliceColumn<T>; rowKey: (r: T) => string }) {
-  return <SliceTable caption={caption} rows={rows} rowKey={rowKey} columns={sumColumns(first)} scroll={false} />;
 }

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { Suspense, useCallback, useEffect, type ReactNode } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
@@ -12,10 +12,26 @@ import { queueLink } from "../hooks/queue-links.ts";
 import { useReportParams } from "../hooks/use-report-params.ts";
 import { CategoryTables, LargestRefunds, PeopleTable, SlaTable } from "./detail-tables.tsx";
 import { KpiCards } from "./kpi-cards.tsx";
-import { RefundsByKindCard, RefundsByStoreCard } from "./money-cards.tsx";
-import { ReasonsCard } from "./reasons-card.tsx";
+import { lazyWithPreload } from "@/lib/lazy-with-preload.ts";
 import { ReportFilters } from "./report-filters.tsx";
-import { BacklogAgeCard, BacklogStatusCard, OpenedClosedCard } from "./volume-charts.tsx";
+
+// The chart cards bring recharts and d3 (~110 KB gzip): they load beside the report queries and appear when
+// both are in, while the figures and tables above and below them render at once.
+const volumeCharts = () => import("./volume-charts.tsx");
+const moneyCards = () => import("./money-cards.tsx");
+const OpenedClosedCard = lazyWithPreload(() => volumeCharts().then((m) => m.OpenedClosedCard));
+const BacklogStatusCard = lazyWithPreload(() => volumeCharts().then((m) => m.BacklogStatusCard));
+const BacklogAgeCard = lazyWithPreload(() => volumeCharts().then((m) => m.BacklogAgeCard));
+const ReasonsCard = lazyWithPreload(() => import("./reasons-card.tsx").then((m) => m.ReasonsCard));
+const RefundsByStoreCard = lazyWithPreload(() => moneyCards().then((m) => m.RefundsByStoreCard));
+const RefundsByKindCard = lazyWithPreload(() => moneyCards().then((m) => m.RefundsByKindCard));
+const preloadCharts = () => {
+  for (const card of [OpenedClosedCard, BacklogStatusCard, BacklogAgeCard, ReasonsCard, RefundsByStoreCard, RefundsByKindCard]) void card.preload();
+};
+
+function ChartSlot({ children, wide }: { children: ReactNode; wide?: boolean }) {
+  return <Suspense fallback={<Skeleton className={wide ? "h-72 lg:col-span-2" : "h-72"} aria-label="Loading chart" />}>{children}</Suspense>;
+}
 
 const duration = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} d`);
 
@@ -31,6 +47,7 @@ export function ReportsDashboard() {
   const storeName = useCallback((id: string) => stores.data?.find((s) => s.id === id)?.name ?? id, [stores.data]);
   const error = volume.error ?? sla.error ?? money.error ?? people.error;
   const s = params.stores;
+  useEffect(preloadCharts, []);
 
   return (
     <div className="flex flex-col gap-4 p-4 lg:p-6">
@@ -64,10 +81,10 @@ export function ReportsDashboard() {
       />
       {volume.data ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <OpenedClosedCard data={volume.data.perDay} stores={s} />
-          <BacklogStatusCard data={volume.data.backlogByStatus} stores={s} />
-          <BacklogAgeCard data={volume.data.backlogByAge} stores={s} />
-          <ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} range={params} />
+          <ChartSlot wide><OpenedClosedCard data={volume.data.perDay} stores={s} /></ChartSlot>
+          <ChartSlot><BacklogStatusCard data={volume.data.backlogByStatus} stores={s} /></ChartSlot>
+          <ChartSlot><BacklogAgeCard data={volume.data.backlogByAge} stores={s} /></ChartSlot>
+          <ChartSlot><ReasonsCard data={volume.data.reasonsByStore} storeName={storeName} range={params} /></ChartSlot>
         </div>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
@@ -82,8 +99,8 @@ export function ReportsDashboard() {
       </div>
       {money.data ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <RefundsByStoreCard data={money.data.byStore} storeName={storeName} />
-          <RefundsByKindCard data={money.data.byKind} stores={s} />
+          <ChartSlot><RefundsByStoreCard data={money.data.byStore} storeName={storeName} /></ChartSlot>
+          <ChartSlot><RefundsByKindCard data={money.data.byKind} stores={s} /></ChartSlot>
           <LargestRefunds data={money.data.largest} storeName={storeName} />
           <CategoryTables money={money.data} storeName={storeName} />
         </div>

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { inspectionResults } from "@shared/policy/index.ts";
 import { recordInspectionInput, type RecordInspectionInput } from "@shared/schemas/resolution.ts";
 import { Checkbox } from "@/components/ui/checkbox.tsx";

@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
 
 /** Save and reset, each refreshing the editor and the "customised" marks; field errors stay beside the fields. */

@@ -1,16 +1,23 @@
 import { Keyboard, Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useLocation, useMatch, useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { Kbd, KbdGroup } from "@/components/ui/kbd.tsx";
+import { lazyWithPreload, whenIdle } from "@/lib/lazy-with-preload.ts";
 import { paths } from "@/lib/paths.ts";
 import { useTakeNext } from "../hooks/use-take-next.ts";
 import { useHotkeys } from "../lib/hotkeys.ts";
 import { modKey } from "../lib/platform.ts";
 import { neighbourInQueue } from "../lib/queue-order.ts";
-import { CommandPalette, type NavigationEntry } from "./command-palette.tsx";
-import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
+import type { NavigationEntry } from "./command-palette.tsx";
+
+// The palette (cmdk, its dialog and the claim search) and the help dialog are not needed for a page's first
+// paint: they load when the browser is idle, or on hover/focus of their buttons, and mount on first open.
+const CommandPalette = lazyWithPreload(() => import("./command-palette.tsx").then((m) => m.CommandPalette));
+const ShortcutsDialog = lazyWithPreload(() => import("./shortcuts-dialog.tsx").then((m) => m.ShortcutsDialog));
+const preloadPalette = () => void CommandPalette.preload();
+const preloadHelp = () => void ShortcutsDialog.preload();
 
 function focusGrading(): boolean {
   const section = document.getElementById("grading");
@@ -36,6 +43,20 @@ export function WorkflowShortcuts({ navigation }: { navigation: NavigationEntry[
   const { pathname } = useLocation();
   const claim = useMatch("/claims/:number")?.params.number;
   const { takeNext } = useTakeNext();
+  // Once opened, a dialog stays mounted so that it can animate closed and keep its state.
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  const [helpUsed, setHelpUsed] = useState(false);
+  if (paletteOpen && !paletteUsed) setPaletteUsed(true);
+  if (helpOpen && !helpUsed) setHelpUsed(true);
+
+  useEffect(
+    () =>
+      whenIdle(() => {
+        preloadPalette();
+        preloadHelp();
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -72,6 +93,8 @@ export function WorkflowShortcuts({ navigation }: { navigation: NavigationEntry[
         size="sm"
         className="h-8 w-64 justify-start gap-2 font-normal text-muted-foreground max-sm:w-8 max-sm:justify-center max-sm:px-0"
         onClick={() => setPaletteOpen(true)}
+        onPointerEnter={preloadPalette}
+        onFocus={preloadPalette}
         aria-keyshortcuts={`${modKey === "⌘" ? "Meta" : "Control"}+K`}
       >
         <Search aria-hidden />
@@ -82,17 +105,21 @@ export function WorkflowShortcuts({ navigation }: { navigation: NavigationEntry[
           <Kbd>K</Kbd>
         </KbdGroup>
       </Button>
-      <Button variant="ghost" size="icon-sm" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+      <Button variant="ghost" size="icon-sm" onClick={() => setHelpOpen(true)} onPointerEnter={preloadHelp} onFocus={preloadHelp} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
         <Keyboard aria-hidden />
       </Button>
-      <CommandPalette
-        open={paletteOpen}
-        onOpenChange={setPaletteOpen}
-        navigation={navigation}
-        onTakeNext={takeNext}
-        onShowShortcuts={() => setHelpOpen(true)}
-      />
-      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <Suspense fallback={null}>
+        {paletteUsed && (
+          <CommandPalette
+            open={paletteOpen}
+            onOpenChange={setPaletteOpen}
+            navigation={navigation}
+            onTakeNext={takeNext}
+            onShowShortcuts={() => setHelpOpen(true)}
+          />
+        )}
+        {helpUsed && <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />}
+      </Suspense>
     </>
   );
 }

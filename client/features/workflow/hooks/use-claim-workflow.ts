@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { statusLabels } from "@shared/workflow/statuses.ts";
 import { errorCode, trpc } from "@/lib/trpc.ts";
 import { invalidateClaimViews } from "../lib/invalidate.ts";

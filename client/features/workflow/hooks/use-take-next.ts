@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import { paths } from "@/lib/paths.ts";
 import { queryClient, trpc } from "@/lib/trpc.ts";
 

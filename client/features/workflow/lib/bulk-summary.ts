@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "@/lib/toast.ts";
 import type { PlainAction } from "@shared/workflow/action-procedures.ts";
 import type { RouterOutputs } from "@/lib/trpc.ts";
 

@@ -1,3 +1,4 @@
+import { Suspense, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
@@ -5,14 +6,23 @@ import { ClaimHeader } from "@/features/claims/components/claim-header.tsx";
 import { ClaimLinesCard } from "@/features/claims/components/claim-lines-card.tsx";
 import { OrderCard } from "@/features/claims/components/order-card.tsx";
 import { TimelineCard } from "@/features/claims/components/timeline-card.tsx";
-import { MessagesSection } from "@/features/messages/components/messages-section.tsx";
-import { EvidenceSection } from "@/features/evidence/components/evidence-section.tsx";
-import { GradingSection } from "@/features/grading/components/grading-section.tsx";
 import { PolicyPanel } from "@/features/policy/components/policy-panel.tsx";
-import { ResolutionSection } from "@/features/resolution/components/resolution-section.tsx";
 import { ClaimActions } from "@/features/workflow/components/claim-actions.tsx";
+import { lazyWithPreload } from "@/lib/lazy-with-preload.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { RouteFallback } from "../route-fallback.tsx";
+
+// The working sections (forms, dialogs, the refund preview's policy engine, zod) start loading with this
+// module, so they arrive while the claim itself is fetched instead of being waited for before it is asked for.
+const GradingSection = lazyWithPreload(() => import("@/features/grading/components/grading-section.tsx").then((m) => m.GradingSection));
+const ResolutionSection = lazyWithPreload(() => import("@/features/resolution/components/resolution-section.tsx").then((m) => m.ResolutionSection));
+const EvidenceSection = lazyWithPreload(() => import("@/features/evidence/components/evidence-section.tsx").then((m) => m.EvidenceSection));
+const MessagesSection = lazyWithPreload(() => import("@/features/messages/components/messages-section.tsx").then((m) => m.MessagesSection));
+for (const section of [GradingSection, ResolutionSection, EvidenceSection, MessagesSection]) void section.preload();
+
+function Section({ children, label }: { children: ReactNode; label: string }) {
+  return <Suspense fallback={<Skeleton className="h-40 w-full" aria-label={`Loading ${label}`} />}>{children}</Suspense>;
+}
 
 /** Composes the claim page from the features; each section loads and mutates its own data. */
 export default function ClaimPage() {
@@ -39,10 +49,10 @@ export default function ClaimPage() {
             <Skeleton className="h-64 w-full" aria-label="Loading policy decision" />
           )}
           <ClaimLinesCard claim={claim.data} />
-          <GradingSection {...props} />
-          <ResolutionSection {...props} />
-          <EvidenceSection {...props} />
-          <MessagesSection {...props} />
+          <Section label="grading"><GradingSection {...props} /></Section>
+          <Section label="resolution"><ResolutionSection {...props} /></Section>
+          <Section label="evidence"><EvidenceSection {...props} /></Section>
+          <Section label="messages"><MessagesSection {...props} /></Section>
         </div>
         <div className="flex flex-col gap-4">
           <OrderCard claim={claim.data} />

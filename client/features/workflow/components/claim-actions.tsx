@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import type { PlainAction } from "@shared/workflow/action-procedures.ts";
 import { priorityLabels } from "@shared/workflow/statuses.ts";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import type { ClaimPageProps } from "@/features/claims/components/claim-page-props.ts";
 import { useMe } from "@/lib/auth.tsx";
+import { lazyWithPreload, whenIdle } from "@/lib/lazy-with-preload.ts";
 import { errorCode, fieldErrors, trpc } from "@/lib/trpc.ts";
 import { useClaimWorkflow } from "../hooks/use-claim-workflow.ts";
 import { useClaimActionRequests } from "../lib/action-requests.ts";
@@ -12,7 +13,9 @@ import { ActionButtons, ActionHints } from "./action-buttons.tsx";
 import { AssigneePicker } from "./assignee-picker.tsx";
 import { ConflictDialog } from "./conflict-dialog.tsx";
 import { PriorityPicker } from "./priority-picker.tsx";
-import { ReasonDialog } from "./reason-dialog.tsx";
+
+// The reason form (react-hook-form and zod, ~40 KB gzip) loads when the page is idle and mounts on first use.
+const ReasonDialog = lazyWithPreload(() => import("./reason-dialog.tsx").then((m) => m.ReasonDialog));
 
 /**
  * The claim's workflow controls: the status changes this person may make now (from the server's state
@@ -25,6 +28,9 @@ export function ClaimActions({ claim }: ClaimPageProps) {
   const [asking, setAsking] = useState<PlainAction | null>(null);
   // While the reason dialog is open, its errors show beside the reason instead of in a toast.
   const wf = useClaimWorkflow({ showsErrorsInline: () => asking !== null });
+  const [reasonAsked, setReasonAsked] = useState(false);
+  if (asking && !reasonAsked) setReasonAsked(true);
+  useEffect(() => whenIdle(() => void ReasonDialog.preload()), []);
   const ref = { number: claim.number, version: claim.version };
 
   const run = (action: PlainAction, note?: string) =>
@@ -80,14 +86,18 @@ export function ClaimActions({ claim }: ClaimPageProps) {
         </div>
       </div>
       <ActionHints actions={data.actions} blocked={data.blocked} />
-      <ReasonDialog
-        action={asking}
-        subject={claim.number}
-        pending={wf.transition.isPending}
-        serverError={asking && wf.transition.error && errorCode(wf.transition.error) !== "CONFLICT" ? (fieldErrors(wf.transition.error).note?.[0] ?? wf.transition.error.message) : undefined}
-        onSubmit={(note) => asking && run(asking, note)}
-        onClose={() => setAsking(null)}
-      />
+      {reasonAsked && (
+        <Suspense fallback={null}>
+          <ReasonDialog
+            action={asking}
+            subject={claim.number}
+            pending={wf.transition.isPending}
+            serverError={asking && wf.transition.error && errorCode(wf.transition.error) !== "CONFLICT" ? (fieldErrors(wf.transition.error).note?.[0] ?? wf.transition.error.message) : undefined}
+            onSubmit={(note) => asking && run(asking, note)}
+            onClose={() => setAsking(null)}
+          />
+        </Suspense>
+      )}
       <ConflictDialog message={wf.conflict} onClose={wf.clearConflict} />
     </section>
   );

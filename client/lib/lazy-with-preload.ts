@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from "react";
+import { lazy, useState, type ComponentType } from "react";
 
 /**
  * `React.lazy` that can also be fetched ahead of use (idle time, hover, focus), so a component kept out of the
@@ -20,4 +20,11 @@ export function whenIdle(fn: () => void, timeout = 2000): () => void {
   }
   const id = window.setTimeout(fn, 200);
   return () => window.clearTimeout(id);
+}
+
+/** Whether `open` has ever been true: a lazy dialog mounts on first use and then stays, to animate closed. */
+export function useMountedOnce(open: boolean): boolean {
+  const [mounted, setMounted] = useState(open);
+  if (open && !mounted) setMounted(true);
+  return mounted || open;
 }

@@ -1,9 +1,16 @@
+import { Suspense } from "react";
 import { roleLabels } from "@shared/roles.ts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
-import { ChangePasswordForm } from "@/features/account/components/change-password-form.tsx";
 import { SessionsList } from "@/features/account/components/sessions-list.tsx";
-import { TwoFactorCard } from "@/features/account/components/two-factor-card.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useMe } from "@/lib/auth.tsx";
+import { lazyWithPreload } from "@/lib/lazy-with-preload.ts";
+
+// The password and two-factor forms (react-hook-form, zod, the QR code) load beside the page's data, not before it.
+const ChangePasswordForm = lazyWithPreload(() => import("@/features/account/components/change-password-form.tsx").then((m) => m.ChangePasswordForm));
+const TwoFactorCard = lazyWithPreload(() => import("@/features/account/components/two-factor-card.tsx").then((m) => m.TwoFactorCard));
+void ChangePasswordForm.preload();
+void TwoFactorCard.preload();
 
 export default function AccountRoute() {
   const { data: me } = useMe();
@@ -25,10 +32,14 @@ export default function AccountRoute() {
           <CardDescription className="text-xs">Use a long passphrase you don't use anywhere else.</CardDescription>
         </CardHeader>
         <CardContent className="px-4">
-          <ChangePasswordForm />
+          <Suspense fallback={<Skeleton className="h-40 w-full" aria-label="Loading the password form" />}>
+            <ChangePasswordForm />
+          </Suspense>
         </CardContent>
       </Card>
-      <TwoFactorCard />
+      <Suspense fallback={<Skeleton className="h-32 w-full" aria-label="Loading two-factor settings" />}>
+        <TwoFactorCard />
+      </Suspense>
       <Card className="gap-3 py-4">
         <CardHeader className="px-4">
           <CardTitle className="text-sm">

@@ -1,11 +1,17 @@
+import { Suspense } from "react";
 import { paths } from "@/lib/paths.ts";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { ChevronRight, FileUp, KeyRound, Mail, ScrollText, Users, type LucideIcon } from "lucide-react";
 import { Link } from "react-router";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
-import { DailyReportSettings } from "@/features/exports/components/daily-report-settings.tsx";
 import { StorePoliciesTable } from "@/features/policy/components/store-policies-table.tsx";
 import { SecondFactorBanner } from "@/lib/auth.tsx";
+import { lazyWithPreload } from "@/lib/lazy-with-preload.ts";
 import { RolePage } from "./require-role-page.tsx";
+
+// The daily report form (react-hook-form and zod, ~40 KB gzip) loads beside the page's data, not before it.
+const DailyReportSettings = lazyWithPreload(() => import("@/features/exports/components/daily-report-settings.tsx").then((m) => m.DailyReportSettings));
+void DailyReportSettings.preload();
 
 export default function AdminPage() {
   return (
@@ -29,7 +35,9 @@ export default function AdminPage() {
             <StorePoliciesTable editable />
           </CardContent>
         </Card>
-        <DailyReportSettings />
+        <Suspense fallback={<Skeleton className="h-48 w-full" aria-label="Loading the daily report settings" />}>
+          <DailyReportSettings />
+        </Suspense>
       </div>
     </RolePage>
   );

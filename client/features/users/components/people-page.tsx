@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { roleLabels, roles } from "@shared/roles.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
@@ -9,11 +9,18 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { trpc } from "@/lib/trpc.ts";
 import { userColumns, type UserRow } from "../table/columns.tsx";
 import { useUsersQuery, type PeopleParams } from "../table/use-users-query.ts";
-import { CreateUserDialog } from "./create-user-dialog.tsx";
-import { EditUserSheet } from "./edit-user-sheet.tsx";
-import { ResetPasswordDialog } from "./reset-password-dialog.tsx";
-import { ResetTwoFactorDialog } from "./reset-two-factor-dialog.tsx";
-import { StatusDialog } from "./status-dialogs.tsx";
+import { lazyWithPreload, useMountedOnce } from "@/lib/lazy-with-preload.ts";
+
+// The forms and dialogs (react-hook-form, zod, ~45 KB gzip) load beside the people list, not before it, and
+// mount on first use.
+const CreateUserDialog = lazyWithPreload(() => import("./create-user-dialog.tsx").then((m) => m.CreateUserDialog));
+const EditUserSheet = lazyWithPreload(() => import("./edit-user-sheet.tsx").then((m) => m.EditUserSheet));
+const StatusDialog = lazyWithPreload(() => import("./status-dialogs.tsx").then((m) => m.StatusDialog));
+const ResetPasswordDialog = lazyWithPreload(() => import("./reset-password-dialog.tsx").then((m) => m.ResetPasswordDialog));
+const ResetTwoFactorDialog = lazyWithPreload(() => import("./reset-two-factor-dialog.tsx").then((m) => m.ResetTwoFactorDialog));
+const preloadDialogs = () => {
+  for (const dialog of [CreateUserDialog, EditUserSheet, StatusDialog, ResetPasswordDialog, ResetTwoFactorDialog]) void dialog.preload();
+};
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
@@ -25,6 +32,13 @@ export function PeoplePage() {
   const [status, setStatus] = useState<UserRow | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [resettingTwoFactor, setResettingTwoFactor] = useState<UserRow | null>(null);
+  const mounted = {
+    editing: useMountedOnce(editing !== null),
+    status: useMountedOnce(status !== null),
+    resetting: useMountedOnce(resetting !== null),
+    resettingTwoFactor: useMountedOnce(resettingTwoFactor !== null),
+  };
+  useEffect(preloadDialogs, []);
   const storeNames = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
   const columns = useMemo(
     () => userColumns(storeNames, { edit: setEditing, resetPassword: setResetting, resetTwoFactor: setResettingTwoFactor, deactivate: setStatus, reactivate: setStatus }),
@@ -55,7 +69,7 @@ export function PeoplePage() {
         onRetry={() => void query.refetch()}
         getRowClassName={(r) => (r.active ? undefined : "text-muted-foreground")}
         toolbar={
-          <DataTableToolbar actions={<CreateUserDialog />}>
+          <DataTableToolbar actions={<Suspense fallback={null}><CreateUserDialog /></Suspense>}>
             <DataTableSearch value={params.q} onValueChange={(q) => setParams({ q })} placeholder="Search name or e-mail" aria-label="Search people" />
             <DataTableFacetedFilter title="Role" options={roleOptions} value={params.role} onValueChange={(role) => setParams({ role: role as PeopleParams["role"] })} />
             <DataTableFacetedFilter title="Store" options={(stores.data ?? []).map((s) => ({ value: s.id, label: s.name }))} value={params.store} onValueChange={(store) => setParams({ store })} />
@@ -74,10 +88,12 @@ export function PeoplePage() {
         }
         emptyState={<p className="p-8 text-center text-sm text-muted-foreground">No one matches these filters.</p>}
       />
-      <EditUserSheet user={editing} onClose={() => setEditing(null)} />
-      <StatusDialog user={status} onClose={() => setStatus(null)} />
-      <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
-      <ResetTwoFactorDialog user={resettingTwoFactor} onClose={() => setResettingTwoFactor(null)} />
+      <Suspense fallback={null}>
+        {mounted.editing && <EditUserSheet user={editing} onClose={() => setEditing(null)} />}
+        {mounted.status && <StatusDialog user={status} onClose={() => setStatus(null)} />}
+        {mounted.resetting && <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />}
+        {mounted.resettingTwoFactor && <ResetTwoFactorDialog user={resettingTwoFactor} onClose={() => setResettingTwoFactor(null)} />}
+      </Suspense>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "../db/client.ts";
 import { sessions, userStores, users } from "../db/schema/index.ts";
 import { seesAllStores } from "../../shared/roles.ts";
 import type { SessionUser } from "../trpc/context.ts";
+import { cacheClock, cachedSession, forgetSession, forgetUserSessions, rememberSession } from "./session-cache.ts";
 
 export const SESSION_COOKIE = "cd_session";
 
@@ -34,22 +35,34 @@ const LAST_SEEN_EVERY_MS = 5 * 60_000;
 /** Ends every session of a person (deactivation, demotion, password reset), or all but one (password change). */
 export async function endSessions(db: DbOrTx, userId: number, opts: { except?: string } = {}): Promise<number> {
   const where = opts.except ? and(eq(sessions.userId, userId), ne(sessions.id, opts.except)) : eq(sessions.userId, userId);
+  forgetUserSessions(userId);
   const gone = await db.delete(sessions).where(where).returning({ id: sessions.id });
   return gone.length;
 }
 
 export async function deleteSessionById(db: DbOrTx, sessionId: string): Promise<void> {
+  forgetSession(sessionId);
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
+  forgetSession(hashToken(token));
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
-/** Resolves a cookie token to its user; expired sessions and deactivated users resolve to null. */
+/**
+ * Resolves a cookie token to its user; expired sessions and deactivated users resolve to null. A session seen in
+ * the last few seconds comes from memory (session-cache.ts), as long as it has not expired and its "last seen"
+ * needs no write.
+ */
 export async function resolveSession(db: Db, token: string | undefined, now: Date): Promise<SessionUser | null> {
   if (!token) return null;
   const id = hashToken(token);
+  const hit = cachedSession(db, id, now);
+  if (hit && now.getTime() - hit.lastSeenAt.getTime() <= LAST_SEEN_EVERY_MS) {
+    return { ...hit.user, storeIds: hit.user.storeIds && [...hit.user.storeIds], secondFactor: hit.user.secondFactor && { ...hit.user.secondFactor } };
+  }
+  const startedAt = cacheClock();
   const [row] = await db
     .select({
       id: users.id,
@@ -57,6 +70,7 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
       name: users.name,
       role: users.role,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       totpEnabledAt: users.totpEnabledAt,
       secondFactorAt: sessions.secondFactorAt,
     })
@@ -66,17 +80,22 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
     .limit(1);
   if (!row) return null;
   // "Last seen" on the account page needs only minute precision: at most one write per session every 5 minutes.
+  let lastSeenAt = row.lastSeenAt;
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
+    lastSeenAt = now;
   }
-  const { lastSeenAt: _seen, totpEnabledAt, secondFactorAt, ...user } = row;
+  const { lastSeenAt: _seen, expiresAt, totpEnabledAt, secondFactorAt, ...user } = row;
   // A code checked before TOTP was (re-)enrolled proves nothing about the current secret.
   const verified = !!totpEnabledAt && !!secondFactorAt && secondFactorAt >= totpEnabledAt;
-  return { ...user, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role), secondFactor: { enrolled: !!totpEnabledAt, verified } };
+  const resolved: SessionUser = { ...user, sessionId: id, storeIds: await storeIdsFor(db, row.id, row.role), secondFactor: { enrolled: !!totpEnabledAt, verified } };
+  rememberSession(db, id, { user: resolved, userId: row.id, expiresAt, lastSeenAt }, startedAt);
+  return { ...resolved, storeIds: resolved.storeIds && [...resolved.storeIds], secondFactor: { ...resolved.secondFactor! } };
 }
 
 /** The person proved the second factor on this session (sign-in step two, or TOTP just confirmed here). */
 export async function markSecondFactor(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
+  forgetSession(sessionId);
   await db.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, sessionId));
 }
 

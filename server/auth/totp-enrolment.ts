@@ -5,6 +5,7 @@ import { recoveryCodes, sessions, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { fieldError } from "./password-rules.ts";
 import { verifyPassword } from "./passwords.ts";
+import { forgetUserSessions } from "./session-cache.ts";
 import { markSecondFactor } from "./sessions.ts";
 import { checkTotp, enrolmentMaterial, matchRecoveryCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from "./totp.ts";
 
@@ -70,6 +71,8 @@ export async function confirmTotpEnrolment(db: Db, user: SessionUser, code: stri
     if (!row.secret) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Start the set-up again: no QR code is waiting for a confirmation." });
     if (!(await acceptTotp(tx, user.id, row.secret, code, row.lastStep, now))) throw wrongCode();
     await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id));
+    // The person's other sessions now owe the second step (cached ones included).
+    forgetUserSessions(user.id);
     await markSecondFactor(tx, user.sessionId, now);
     return { recoveryCodes: await replaceRecoveryCodes(tx, user.id, now) };
   });
@@ -86,6 +89,7 @@ export async function regenerateRecoveryCodes(db: Db, user: SessionUser, code: s
 
 /** Clears the secret, the codes and every session's check, so re-enrolling later starts from nothing. */
 export async function clearTotp(tx: DbOrTx, userId: number, now: Date) {
+  forgetUserSessions(userId);
   await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now }).where(eq(users.id, userId));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await tx.update(sessions).set({ secondFactorAt: null }).where(eq(sessions.userId, userId));

@@ -27,6 +27,8 @@ const { values } = parseArgs({
     agents: { type: "string", default: "8" },
     supervisors: { type: "string", default: "3" },
     "report-every": { type: "string", default: "15" },
+    // A folder for the server's V8 CPU profiles (node --cpu-prof), to see where its time goes under this load.
+    "cpu-prof": { type: "string" },
   },
 });
 const port = Number(values.port);
@@ -63,7 +65,8 @@ for (const w of writable.slice(200)) {
 }
 await database.close();
 
-const server = spawn("node_modules/.bin/tsx", ["server/index.ts"], {
+const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [];
+const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, RUN_JOBS: "false", SEED_DEMO: "false", PORT: String(port), DB_POOL_MAX: values.pool, LOG_LEVEL: "warn" },
   stdio: ["ignore", "inherit", "inherit"],
 });

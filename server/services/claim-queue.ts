@@ -3,10 +3,10 @@ import { endOfDay } from "date-fns";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
 import { ageBucketWindow } from "../../shared/claim-age.ts";
-import { closedStatuses, priorities, type Priority } from "../../shared/workflow/statuses.ts";
+import { closedStatuses, priorities, type ClaimStatus, type Priority } from "../../shared/workflow/statuses.ts";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client.ts";
-import { claims, customers, orders, users } from "../db/schema/index.ts";
+import { claims, customers } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { storeScope } from "./scope.ts";
 
@@ -107,47 +107,53 @@ function orderBy(sortBy: QueueSortKey, dir: "asc" | "desc"): SQL[] {
   }
 }
 
+// The page's columns and joins as one constant chunk: building them with the query builder (16 fields, 3 joins)
+// cost more CPU per request than PostgreSQL spent on the page (bench: the ratio to raw SQL).
+const pageColumns = sql.raw(`select c.id, c.number, c.store_id, c.reason, c.status, c.priority, c.eligibility, c.due_at,
+  c.created_at, c.updated_at, c.version, o.number as order_number, cu.name as customer_name, cu.email as customer_email,
+  c.assignee_id, u.name as assignee_name
+  from claims c join orders o on o.id = c.order_id join customers cu on cu.id = c.customer_id left join users u on u.id = c.assignee_id`);
+
+type PageRow = {
+  id: number; number: string; store_id: string; reason: string; status: ClaimStatus; priority: number; eligibility: string | null;
+  due_at: string | Date | null; created_at: string | Date; updated_at: string | Date; version: number; order_number: string;
+  customer_name: string; customer_email: string; assignee_id: number | null; assignee_name: string | null;
+};
+const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+
 export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput, now: Date) {
-  const where = queueConditions(user, input.filters, { now, timeZone: input.timeZone });
+  const where = queueConditions(user, input.filters, { now, timeZone: input.timeZone }) ?? sql`true`;
   const offset = (input.page - 1) * input.pageSize;
-  const order = orderBy(input.sortBy, input.sortOrder);
-  // Deferred join: page through claims alone, then join the 50 rows, so a deep page does not join
-  // every row it skips.
-  const pageIds = db.select({ id: claims.id }).from(claims).where(where).orderBy(...order).limit(input.pageSize).offset(offset);
-  const [rows, counted] = await Promise.all([
-    db
-      .select({
-        id: claims.id,
-        number: claims.number,
-        storeId: claims.storeId,
-        reason: claims.reason,
-        status: claims.status,
-        priority: claims.priority,
-        eligibility: claims.eligibility,
-        dueAt: claims.dueAt,
-        createdAt: claims.createdAt,
-        updatedAt: claims.updatedAt,
-        // Bulk actions send it back, so a claim changed meanwhile answers CONFLICT instead of being overwritten.
-        version: claims.version,
-        orderNumber: orders.number,
-        customerName: customers.name,
-        customerEmail: customers.email,
-        assigneeId: claims.assigneeId,
-        assigneeName: users.name,
-      })
-      .from(claims)
-      .innerJoin(orders, eq(orders.id, claims.orderId))
-      .innerJoin(customers, eq(customers.id, claims.customerId))
-      .leftJoin(users, eq(users.id, claims.assigneeId))
-      .where(inArray(claims.id, pageIds))
-      .orderBy(...order),
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${claims} where ${where ?? sql`true`} limit ${QUEUE_COUNT_CAP + 1}) capped`,
-    ),
+  const order = sql.join(orderBy(input.sortBy, input.sortOrder), sql`, `);
+  // Deferred join: page through claims alone, then join the 50 rows, so a deep page does not join every row
+  // it skips. The joined rows keep the page's order by their position in it (the sort keys name "claims").
+  const [page, counted] = await Promise.all([
+    db.execute<PageRow>(sql`with p as (select id, row_number() over () as k from (
+        select ${claims.id} from ${claims} where ${where} order by ${order} limit ${input.pageSize} offset ${offset}) page)
+      ${pageColumns} join p on p.id = c.id order by p.k`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${claims} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`),
   ]);
   const total = Number(counted.rows[0]?.n ?? 0);
   return {
-    rows: rows.map((r) => ({ ...r, priority: (priorities[r.priority] ?? "normal") as Priority })),
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      storeId: r.store_id,
+      reason: r.reason,
+      status: r.status,
+      priority: (priorities[r.priority] ?? "normal") as Priority,
+      eligibility: r.eligibility,
+      dueAt: r.due_at === null ? null : toDate(r.due_at),
+      createdAt: toDate(r.created_at),
+      updatedAt: toDate(r.updated_at),
+      // Bulk actions send it back, so a claim changed meanwhile answers CONFLICT instead of being overwritten.
+      version: r.version,
+      orderNumber: r.order_number,
+      customerName: r.customer_name,
+      customerEmail: r.customer_email,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+    })),
     total: Math.min(total, QUEUE_COUNT_CAP),
     totalCapped: total > QUEUE_COUNT_CAP,
   };
@@ -167,6 +173,24 @@ const facetKey = (dim: Dimension, value: unknown) =>
   dim === "priority" ? (priorities[Number(value)] ?? "normal") : value === null ? "unassigned" : String(value);
 
 /**
+ * The status facet while a status filter is picked: without that filter the closed history is in scope (a
+ * person may add "Closed" to the filter), hundreds of thousands of claims at 1M. Open statuses are counted
+ * exactly on the open partial indexes; each closed status only up to the queue's own cap, on
+ * claims_closed_facets_idx, so a number above QUEUE_COUNT_CAP reads "more than the queue would count" just
+ * like the queue's "10,000+". One statement, one round trip.
+ */
+async function statusFacet(db: DbOrTx, where: SQL): Promise<Record<string, number>> {
+  // Literal statuses, so the planner proves the closed partial index's predicate.
+  const closed = closedStatuses.map(
+    (s) => sql`select ${s}::text, (select count(*)::int from (select 1 from ${claims} where ${where} and ${claims.status} = ${sql.raw(`'${s}'`)} limit ${QUEUE_COUNT_CAP + 1}) c)`,
+  );
+  const res = await db.execute<{ v: string; n: number }>(
+    sql`(select ${claims.status} as v, count(*)::int as n from ${claims} where ${where} and ${openOnly} group by 1) union all ${sql.join(closed, sql` union all `)}`,
+  );
+  return Object.fromEntries(res.rows.filter((r) => Number(r.n) > 0).map((r) => [r.v, Number(r.n)]));
+}
+
+/**
  * Counts per value of each filter dimension, under every other active filter (faceted search).
  * Dimensions without a filter of their own share one scan; each filtered dimension
  * needs its own query that leaves its filter out.
@@ -178,6 +202,10 @@ export async function claimFacets(db: DbOrTx, user: SessionUser, input: Pick<Lis
   const f = input.filters;
   const tasks: Promise<void>[] = own.map(async (dim) => {
     const where = queueConditions(user, f, { now, timeZone: input.timeZone, except: dim });
+    if (dim === "status") {
+      facets.status = await statusFacet(db, where ?? sql`true`);
+      return;
+    }
     const rows = await db
       .select({ value: facetColumns[dim], n: count() })
       .from(claims)

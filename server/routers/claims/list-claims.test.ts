@@ -79,6 +79,11 @@ describe("claims.listClaims", () => {
       const found = await c.admin.claims.listClaims({ filters: { q, includeClosed: true }, pageSize: 100 });
       expect(found.rows.map((r) => r.number)).toContain(target!.number);
     }
+    // A piece of a surname finds every claim of a customer whose name holds it, and only those.
+    const piece = target!.customerName.split(" ")[1]!.slice(1, -1).toUpperCase();
+    const byPiece = await c.admin.claims.listClaims({ filters: { q: piece, includeClosed: true }, pageSize: 100 });
+    expect(byPiece.rows.map((r) => r.number)).toContain(target!.number);
+    expect(byPiece.total).toBe(await count(`search_text like '%${piece.toLowerCase().replace(/'/g, "''")}%'`));
     const none = await c.admin.claims.listClaims({ filters: { q: "%' or 1=1 --", includeClosed: true } });
     expect(none.total).toBe(0);
   });
@@ -118,6 +123,16 @@ describe("claims.listClaimFacets", () => {
     expect(facets.reason.quality_defect).toBe(await count("store_id = 'kinetic' and status = 'in_review' and reason = 'quality_defect'"));
     expect(facets.priority.normal).toBe(await count("store_id = 'kinetic' and status = 'in_review' and priority = 1"));
     expect(facets.assignee.unassigned ?? 0).toBe(await count("store_id = 'kinetic' and status = 'in_review' and assignee_id is null"));
+  });
+
+  it("counts every status, closed history too, while a status filter is picked", async () => {
+    const facets = await c.supervisor.claims.listClaimFacets({ filters: { status: ["in_review"], priority: ["urgent", "high"] } });
+    const expected = await database.db.execute<{ status: string; n: number }>(
+      sql`select status, count(*)::int n from claims where priority in (2, 3) group by status`,
+    );
+    expect(facets.status).toEqual(Object.fromEntries(expected.rows.map((r) => [r.status, Number(r.n)])));
+    expect(Object.keys(facets.status)).toEqual(expect.arrayContaining(["closed"]));
+    expect(facets.priority.urgent).toBe(await count("status = 'in_review' and priority = 3"));
   });
 
   it("counts the open queue of an agent's stores with no filter", async () => {

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { adminAuditActions } from "@shared/schemas/users.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter.tsx";
 import { DataTableResetFilters, DataTableToolbar } from "@/components/data-table/data-table-toolbar.tsx";
@@ -9,9 +8,9 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { humanize } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { auditColumns } from "../table/columns.tsx";
-import { PAGE_SIZE, targetTypes, useAuditQuery, type AuditParams } from "../table/use-audit-query.ts";
+import { auditActions, PAGE_SIZE, targetTypes, useAuditQuery, type AuditParams } from "../table/use-audit-query.ts";
 
-const actionOptions = adminAuditActions.map((a) => ({ value: a, label: humanize(a) }));
+const actionOptions = auditActions.map((a) => ({ value: a, label: humanize(a) }));
 const ANY = "any";
 
 /** Admin › Audit: every admin action, newest first, filterable by action, actor, target and dates. */

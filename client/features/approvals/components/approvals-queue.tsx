@@ -1,4 +1,6 @@
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { lazyWithPreload, whenIdle } from "@/lib/lazy-with-preload.ts";
 import { Link } from "react-router";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
@@ -6,7 +8,9 @@ import { SecondFactorBanner } from "@/lib/auth.tsx";
 import { cn } from "@/lib/utils.ts";
 import { approvalColumns } from "../table/columns.tsx";
 import { statusTabs, tabSearch, useApprovalsQuery } from "../table/use-approvals-query.ts";
-import { ApprovalDetail } from "./approval-detail.tsx";
+
+// The detail with its decision form (zod) loads when the page is idle, or when a refund is opened.
+const ApprovalDetail = lazyWithPreload(() => import("./approval-detail.tsx").then((m) => m.ApprovalDetail));
 
 /** The supervisors' queue of refund proposals; selecting one opens it below with everything needed to decide. */
 export function ApprovalsQueue() {
@@ -16,6 +20,7 @@ export function ApprovalsQueue() {
     if (params.refund) detail.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [params.refund]);
   const total = list.data?.total;
+  useEffect(() => whenIdle(() => void ApprovalDetail.preload()), []);
 
   return (
     <div className="flex flex-col gap-3 p-4 lg:p-6">
@@ -62,7 +67,13 @@ export function ApprovalsQueue() {
         getRowClassName={(row) => (row.id === params.refund ? "bg-accent/60" : undefined)}
         emptyState={<p className="p-8 text-center text-sm text-muted-foreground">{params.status === "proposed" ? "No refund is waiting for approval." : "No refunds here."}</p>}
       />
-      <div ref={detail}>{params.refund && <ApprovalDetail key={params.refund} refundId={params.refund} onDone={() => setParams({ refund: null })} />}</div>
+      <div ref={detail}>
+        {params.refund && (
+          <Suspense fallback={<Skeleton className="h-64 w-full" aria-label="Loading the refund" />}>
+            <ApprovalDetail key={params.refund} refundId={params.refund} onDone={() => setParams({ refund: null })} />
+          </Suspense>
+        )}
+      </div>
     </div>
   );
 }

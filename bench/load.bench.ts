@@ -14,6 +14,7 @@ import type { ListClaimsInput } from "../shared/schemas/claim-queue.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 import { callerFor, demo, sessionUserByEmail } from "../server/test/callers.ts";
 import { BENCH_PASSWORD, ensureBenchUsers } from "./load-users.ts";
+import { cpuMeter, loadAverage } from "./load-cpu.ts";
 import { summarize } from "./stats.ts";
 
 const { values } = parseArgs({
@@ -66,8 +67,10 @@ for (const w of writable.slice(200)) {
 await database.close();
 
 const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [];
+// The server's PostgreSQL sessions carry this name, so their CPU is told apart from anyone else's on the cluster.
+const applicationName = `claimdesk-load-${process.pid}`;
 const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, RUN_JOBS: "false", SEED_DEMO: "false", PORT: String(port), DB_POOL_MAX: values.pool, LOG_LEVEL: "warn" },
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, RUN_JOBS: "false", SEED_DEMO: "false", PORT: String(port), DB_POOL_MAX: values.pool, LOG_LEVEL: "warn", PGAPPNAME: applicationName },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const stopServer = () => new Promise<void>((resolve) => {
@@ -201,6 +204,9 @@ const reportTimer = setInterval(() => {
   );
 }, Number(values["report-every"]) * 1000);
 
+const meter = await cpuMeter(url!, server.pid!, applicationName);
+const cpuBefore = await meter.snapshot();
+const loadBefore = loadAverage();
 const result = await autocannon({
   url: base,
   connections: Number(values.connections),
@@ -233,12 +239,16 @@ const result = await autocannon({
 });
 clearInterval(reportTimer);
 while (reports.length < reportTurn) await new Promise((r) => setTimeout(r, 200));
+const cpu = meter.between(cpuBefore, await meter.snapshot());
+const loadAfter = loadAverage();
+await meter.close();
 await stopServer();
 const reportFailures = reports.filter((r) => r.status < 200 || r.status >= 300).length;
 
 const all = [...samples.values()].flat();
 const byKind = [...samples.entries()].map(([name, s]) => ({ name, ...summarize(s) })).sort((a, b) => b.n - a.n);
 const errors = result.errors + result.timeouts + result.non2xx + reportFailures;
+const perRequest = (seconds: number) => Math.round((seconds * 1e5) / Math.max(1, result.requests.total)) / 100;
 const summary = {
   claims: total,
   date: new Date().toISOString(),
@@ -253,6 +263,7 @@ const summary = {
   errors: { total: errors, non2xx: result.non2xx, socket: result.errors, timeouts: result.timeouts, sample: failures.slice(0, 5) },
   byKind,
   reports: reports.map((r) => ({ name: r.name, status: r.status, ms: Math.round(r.ms) })),
+  cpu: { ...cpu, serverMsPerRequest: perRequest(cpu.serverS), postgresMsPerRequest: perRequest(cpu.postgresS), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
 };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/load.json", `${JSON.stringify(summary, null, 2)}\n`);
@@ -266,6 +277,8 @@ const md = [
   "| request | n | p50 ms | p95 ms | p99 ms | max ms |",
   "|---|---:|---:|---:|---:|---:|",
   ...byKind.map((k) => `| ${k.name} | ${k.n} | ${k.p50} | ${k.p95} | ${k.p99} | ${k.max} |`),
+  "",
+  `CPU over the measured minute: server ${cpu.serverS} s (${summary.cpu.serverMsPerRequest} ms/request), its PostgreSQL backends ${cpu.postgresS} s (${summary.cpu.postgresMsPerRequest} ms/request), load driver ${cpu.driverS} s; load average ${loadBefore} before, ${loadAfter} after.`,
   "",
   `Beside the mix, a supervisor's 30-day report every ${values["report-every"]} s: ${summary.reports.map((r) => `${r.name.replace("reports.get", "")} ${r.ms} ms (${r.status})`).join(", ") || "none"}.`,
 ].join("\n");

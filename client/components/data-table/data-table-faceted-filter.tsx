@@ -1,20 +1,17 @@
 import * as React from "react";
-import { CheckIcon, PlusCircleIcon, XIcon } from "lucide-react";
+import { PlusCircleIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  Command,
-  CommandEmpty,
-  CommandGroup,
-  CommandInput,
-  CommandItem,
-  CommandList,
-  CommandSeparator,
-} from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Separator } from "@/components/ui/separator";
+import { lazyWithPreload, whenIdle } from "@/lib/lazy-with-preload";
+
+// The option list (cmdk) is only needed once a filter opens: it loads when the page is idle, or on hover or
+// focus of a filter button, which is before the click that opens it.
+const FacetedOptions = lazyWithPreload(() => import("./data-table-faceted-options").then((m) => m.FacetedOptions));
+const preloadOptions = () => void FacetedOptions.preload();
 
 export type DataTableFacetedFilterOption = {
   value: string;
@@ -40,8 +37,6 @@ type DataTableFacetedFilterProps = {
   className?: string;
 };
 
-const countFormat = new Intl.NumberFormat(undefined, { notation: "compact" });
-
 /**
  * Multi-select filter: a dashed "+ Title" button that opens a searchable list
  * of options with checkboxes and counts; selected values show as chips.
@@ -63,6 +58,7 @@ function DataTableFacetedFilter({
   const showSearch = searchable ?? options.length > 7;
   const selectedOptions = options.filter((option) => selected.has(option.value));
   const contentRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => whenIdle(preloadOptions), []);
 
   function toggle(optionValue: string) {
     const next = new Set(selected);
@@ -78,6 +74,8 @@ function DataTableFacetedFilter({
         <Button
           variant="outline"
           size="sm"
+          onPointerEnter={preloadOptions}
+          onFocus={preloadOptions}
           className={cn("h-8 border-dashed px-2.5", selected.size > 0 && "border-solid", className)}
         >
           <PlusCircleIcon
@@ -116,61 +114,17 @@ function DataTableFacetedFilter({
         </Button>
       </PopoverTrigger>
       <PopoverContent ref={contentRef} className="w-60 p-0" align={align} onCloseAutoFocus={keepFocusElsewhere(contentRef)}>
-        <Command>
-          {showSearch ? <CommandInput placeholder={title} /> : null}
-          <CommandList className="max-h-72">
-            <CommandEmpty>No options found.</CommandEmpty>
-            <CommandGroup>
-              {options.map((option) => {
-                const isSelected = selected.has(option.value);
-                const count = counts?.[option.value] ?? option.count;
-                const Icon = option.icon;
-                return (
-                  <CommandItem
-                    key={option.value}
-                    value={`${option.label} ${option.value}`}
-                    onSelect={() => toggle(option.value)}
-                    aria-checked={isSelected}
-                  >
-                    <span
-                      aria-hidden="true"
-                      className={cn(
-                        "flex size-4 shrink-0 items-center justify-center rounded-[4px] border border-input",
-                        isSelected
-                          ? "border-primary bg-primary text-primary-foreground"
-                          : "[&_svg]:invisible",
-                      )}
-                    >
-                      <CheckIcon className="size-3.5 text-current" />
-                    </span>
-                    {Icon ? <Icon className="size-4 text-muted-foreground" /> : null}
-                    <span className="truncate">{option.label}</span>
-                    {count !== undefined ? (
-                      <span className="ml-auto pl-2 font-mono text-xs text-muted-foreground tabular-nums">
-                        {countFormat.format(count)}
-                      </span>
-                    ) : null}
-                  </CommandItem>
-                );
-              })}
-            </CommandGroup>
-            {selected.size > 0 ? (
-              <>
-                <CommandSeparator />
-                <CommandGroup>
-                  <CommandItem
-                    value="__clear__"
-                    onSelect={() => onValueChange([])}
-                    className="justify-center text-center"
-                  >
-                    <XIcon />
-                    Clear filter
-                  </CommandItem>
-                </CommandGroup>
-              </>
-            ) : null}
-          </CommandList>
-        </Command>
+        <React.Suspense fallback={<p className="px-3 py-6 text-center text-sm text-muted-foreground">Loading…</p>}>
+          <FacetedOptions
+            title={title}
+            options={options}
+            selected={selected}
+            counts={counts}
+            showSearch={showSearch}
+            onToggle={toggle}
+            onClear={() => onValueChange([])}
+          />
+        </React.Suspense>
       </PopoverContent>
     </Popover>
   );

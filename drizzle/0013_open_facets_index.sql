@@ -1,0 +1,1 @@
+CREATE INDEX "claims_open_facets_idx" ON "claims" USING btree ("store_id","status","reason","priority","assignee_id") WHERE "claims"."status" not in ('closed', 'rejected', 'cancelled');

@@ -1,30 +1,39 @@
 import { Menu } from "lucide-react";
-import { Link } from "react-router";
+import { Suspense, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
-import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet.tsx";
-import { hasRole, type Me } from "@/lib/auth.tsx";
-import { navItems } from "./nav-items.ts";
+import type { Me } from "@/lib/auth.tsx";
+import { lazyWithPreload, useMountedOnce } from "@/lib/lazy-with-preload.ts";
+
+// The drawer (a dialog: focus trap, scroll lock) is only for narrow screens: it loads on hover, focus or
+// touch of its button, and mounts on first open.
+const MobileNavSheet = lazyWithPreload(() => import("./mobile-nav-sheet.tsx").then((m) => m.MobileNavSheet));
+const preload = () => void MobileNavSheet.preload();
 
 export function MobileNav({ me }: { me: Me }) {
+  const [open, setOpen] = useState(false);
+  const mounted = useMountedOnce(open);
   return (
-    <Sheet>
-      <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open navigation">
-          <Menu />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="left" className="w-64">
-        <SheetHeader>
-          <SheetTitle>Claimdesk</SheetTitle>
-        </SheetHeader>
-        <nav aria-label="Main" className="flex flex-col gap-1 px-4">
-          {navItems.filter((i) => hasRole(me, i.roles)).map((i) => (
-            <Link key={i.label} to={i.to} className="flex h-9 items-center gap-2 rounded-md px-2 text-sm hover:bg-accent">
-              <i.icon className="size-4" aria-hidden /> {i.label}
-            </Link>
-          ))}
-        </nav>
-      </SheetContent>
-    </Sheet>
+    <>
+      <Button
+        variant="ghost"
+        size="icon"
+        className="md:hidden"
+        aria-label="Open navigation"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? "mobile-nav" : undefined}
+        onPointerEnter={preload}
+        onPointerDown={preload}
+        onFocus={preload}
+        onClick={() => setOpen(true)}
+      >
+        <Menu />
+      </Button>
+      {mounted && (
+        <Suspense fallback={null}>
+          <MobileNavSheet me={me} open={open} onOpenChange={setOpen} />
+        </Suspense>
+      )}
+    </>
   );
 }

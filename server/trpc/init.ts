@@ -1,10 +1,10 @@
 import { initTRPC } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { publicDatabaseError } from "../db/errors.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Context } from "./context.ts";
+import { transformer } from "./transformer.ts";
 
 export type Meta = {
   /** Who may call the procedure; `public` needs no session. The role matrix test reads this. */
@@ -27,7 +27,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       // Field errors keyed by path, so a form shows the server's message beside the right field.

@@ -4,10 +4,19 @@ import { hasRole, type Me } from "@/lib/auth.tsx";
 import { navItems } from "./nav-items.ts";
 
 /** The navigation drawer of narrow screens (loaded on first use, see MobileNav). */
-export function MobileNavSheet({ me, open, onOpenChange }: { me: Me; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function MobileNavSheet({ me, open, onOpenChange, returnFocus }: { me: Me; open: boolean; onOpenChange: (open: boolean) => void; returnFocus: () => void }) {
   return (
     <Sheet open={open} onOpenChange={onOpenChange}>
-      <SheetContent side="left" className="w-64" id="mobile-nav">
+      <SheetContent
+        side="left"
+        className="w-64"
+        id="mobile-nav"
+        // Opened from a plain button (the trigger lives outside this lazy chunk), so Radix has no trigger to refocus.
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          returnFocus();
+        }}
+      >
         <SheetHeader>
           <SheetTitle>Claimdesk</SheetTitle>
         </SheetHeader>

@@ -1,5 +1,5 @@
 import { Menu } from "lucide-react";
-import { Suspense, useState } from "react";
+import { Suspense, useRef, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import type { Me } from "@/lib/auth.tsx";
 import { lazyWithPreload, useMountedOnce } from "@/lib/lazy-with-preload.ts";
@@ -12,9 +12,11 @@ const preload = () => void MobileNavSheet.preload();
 export function MobileNav({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
   const mounted = useMountedOnce(open);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
       <Button
+        ref={button}
         variant="ghost"
         size="icon"
         className="md:hidden"
@@ -31,7 +33,7 @@ export function MobileNav({ me }: { me: Me }) {
       </Button>
       {mounted && (
         <Suspense fallback={null}>
-          <MobileNavSheet me={me} open={open} onOpenChange={setOpen} />
+          <MobileNavSheet me={me} open={open} onOpenChange={setOpen} returnFocus={() => button.current?.focus()} />
         </Suspense>
       )}
     </>

@@ -61,7 +61,12 @@ for (const format of values.formats.split(",")) {
   const used = process.cpuUsage(cpu);
   const cpuSeconds = Math.round((used.user + used.system) / 1e4) / 100;
   clearInterval(sampler);
-  const [run] = await database.db.select().from(exportRuns).orderBy(desc(exportRuns.id)).limit(1);
+  // The run is booked just after the last byte leaves, so curl can be done a moment before it.
+  let [run] = await database.db.select().from(exportRuns).orderBy(desc(exportRuns.id)).limit(1);
+  for (let i = 0; i < 100 && run?.status === "running"; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    [run] = await database.db.select().from(exportRuns).orderBy(desc(exportRuns.id)).limit(1);
+  }
   const r = { format, rows: run!.rowCount, bytes, seconds: Math.round(seconds * 100) / 100, cpuSeconds, rowsPerSecond: Math.round(run!.rowCount / seconds), peakRssGrowthMb: Math.round((peak - base) / 1048576), status: run!.status };
   results.push(r);
   console.error(`${format.padEnd(5)} ${r.rows} rows ${(bytes / 1048576).toFixed(1)} MB in ${r.seconds}s (${r.cpuSeconds}s CPU): ${r.rowsPerSecond} rows/s, peak RSS +${r.peakRssGrowthMb} MB, peak heap+external ${Math.round(peakHeap / 1048576)} MB (${r.status})`);

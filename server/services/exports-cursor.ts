@@ -1,76 +1,21 @@
 import { PgDialect } from "drizzle-orm/pg-core";
-import pg from "pg";
 import type { Database } from "../db/client.ts";
-import type { DatasetQuery, ExportRow } from "./exports-datasets.ts";
+import type { DatasetQuery } from "./exports-datasets.ts";
+import { EXPORT_BATCH, prefetched, type ExportRow, type Statement } from "./exports-pg-cursor.ts";
 
-export const EXPORT_BATCH = 2000;
 const dialect = new PgDialect();
-const TIMESTAMPTZ = 1184;
 
-/** Digits read by char code: no substring per field, so no garbage per value. (Top level, not a closure per call.) */
-function digits(s: string, from: number, len: number): number {
-  let v = 0;
-  for (let i = from; i < from + len; i++) v = v * 10 + (s.charCodeAt(i) - 48);
-  return v;
+/** The whole dataset as one statement for a server-side cursor (PostgreSQL). */
+export function cursorStatement(query: DatasetQuery): Statement {
+  const { sql, params } = dialect.sqlToQuery(query.statement(null, null));
+  return { text: sql, values: params };
 }
 
 /**
- * "2026-11-20 12:00:00.123456+00" (the session is set to UTC) to epoch milliseconds by slicing: the
- * driver's own parser builds a Date through a regex per value, a large share of a million-row export.
+ * PGlite runs in this process, so there is no cursor to hand to another thread: keyset pages of the
+ * cursor's batch size keep memory bounded the same way, the next page fetched while this one is written.
  */
-export function parseUtcTimestamp(s: string): number {
-  if (s.length < 22 || s.charCodeAt(10) !== 32 || !s.endsWith("+00")) return Date.parse(s);
-  let millis = 0;
-  if (s.charCodeAt(19) === 46) for (let i = 20, k = 100; i < 23 && i < s.length - 3; i++, k /= 10) millis += (s.charCodeAt(i) - 48) * k;
-  return Date.UTC(digits(s, 0, 4), digits(s, 5, 2) - 1, digits(s, 8, 2), digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2)) + millis;
-}
-const types = { getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMPTZ ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser };
-
-/** A fetch that may fail while nobody awaits it yet (the consumer is busy with the previous batch) is not an unhandled rejection; it throws where it is awaited. */
-function prefetched<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
-}
-
-/**
- * The rows of a dataset, batch by batch, never all at once. PostgreSQL: a server-side cursor in a
- * read-only transaction on a client of its own (one snapshot for the whole file). PGlite runs in this
- * process, so keyset pages of the same size keep memory bounded the same way. Leaving the loop early
- * (a cancelled download) runs the `finally`: the cursor is closed and the client goes back to the pool.
- */
-export async function* exportBatches(database: Pick<Database, "db" | "pool">, query: DatasetQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
-  if (database.pool) {
-    const client = await database.pool.connect();
-    let broken = false;
-    let pending: Promise<{ rows: ExportRow[] }> | null = null;
-    try {
-      await client.query("begin isolation level repeatable read read only");
-      await client.query("set local time zone 'UTC'");
-      const { sql, params } = dialect.sqlToQuery(query.statement(null, null));
-      await client.query(`declare export_rows no scroll cursor for ${sql}`, params);
-      const fetchBatch = () => prefetched(client.query<ExportRow>({ text: `fetch ${batchSize} from export_rows`, types }));
-      // The next batch is asked for before this one is formatted, so the database and the formatting run
-      // side by side (two cores) instead of taking turns.
-      pending = fetchBatch();
-      for (;;) {
-        const res: { rows: ExportRow[] } = await pending;
-        pending = res.rows.length === batchSize ? fetchBatch() : null;
-        if (res.rows.length === 0) break;
-        yield res.rows;
-        if (!pending) break;
-      }
-    } catch (error) {
-      broken = true;
-      throw error;
-    } finally {
-      // A prefetch still running when the download stopped must finish before the rollback (one client, one query at a time).
-      if (pending) await pending.catch(() => (broken = true));
-      // Rolling back closes the cursor; a client whose connection failed is discarded, not pooled.
-      await client.query("rollback").catch(() => (broken = true));
-      client.release(broken);
-    }
-    return;
-  }
+export async function* keysetBatches(database: Pick<Database, "db">, query: DatasetQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   const fetchAfter = (after: unknown[] | null) => prefetched(database.db.execute<ExportRow>(query.statement(after, batchSize)));
   let pending: Promise<{ rows: ExportRow[] }> | null = fetchAfter(null);
   try {

@@ -5,9 +5,10 @@ import { priorities } from "../../shared/workflow/statuses.ts";
 import { claims } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { queueConditions } from "./claim-queue.ts";
+import type { ExportRow } from "./exports-pg-cursor.ts";
 import { storeScope } from "./scope.ts";
 
-export type ExportRow = Record<string, unknown>;
+export type { ExportRow };
 export type ExportScope = { user: SessionUser; filters: QueueFilters; from?: Date; to?: Date; now: Date; timeZone: string };
 
 /**

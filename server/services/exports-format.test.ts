@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUtcTimestamp } from "./exports-cursor.ts";
+import { parseUtcTimestamp } from "./exports-pg-cursor.ts";
 import { centsToDecimal, localIso, neutralise, utcIso } from "./exports-format.ts";
 
 describe("export cell formatting", () => {

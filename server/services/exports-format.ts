@@ -1,5 +1,5 @@
 import type { ExportColumn } from "../../shared/schemas/exports.ts";
-import type { ExportRow } from "./exports-datasets.ts";
+import type { ExportRow } from "./exports-pg-cursor.ts";
 
 /** A cell as both writers understand it: text, a plain number, or money in integer cents (never a float). */
 export type Cell = string | number | { cents: number } | null;

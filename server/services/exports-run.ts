@@ -13,11 +13,10 @@ import {
 import type { Database } from "../db/client.ts";
 import { exportRuns } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
-import { exportBatches } from "./exports-cursor.ts";
+import { cursorStatement, keysetBatches } from "./exports-cursor.ts";
 import { datasetQueries } from "./exports-datasets.ts";
-import { headerCells, rowCells } from "./exports-format.ts";
-import { csvWriter } from "./exports-writers.ts";
-import { streamingXlsxWriter } from "./exports-xlsx.ts";
+import { writeExportFile, type FileSpec } from "./exports-pipeline.ts";
+import { exportInThread } from "./exports-thread.ts";
 import { currentPolicyVersions } from "./policy-versions.ts";
 
 export type ExportRequest = {
@@ -58,13 +57,12 @@ export async function startExportRun(database: Pick<Database, "db">, userId: num
   return run!.id;
 }
 
-const WRITE_SLICE = 500;
-
 export type ExportOutcome = { status: "done" | "cancelled" | "failed"; rowCount: number };
 
 /**
- * Streams the export into `out` batch by batch and books the run's outcome. `cancelled()` turns true when
- * the person goes away (closed tab, Cancel): the cursor is left at once and the run says so.
+ * Streams the export into `out` and books the run's outcome. On PostgreSQL the rows are read and the file
+ * is written on a thread of its own (exports-thread.ts); PGlite lives in this thread, so there the file is
+ * written here, page by page. `cancelled()` turns true when the person goes away (closed tab, Cancel).
  */
 export async function runExport(
   database: Pick<Database, "db" | "pool">,
@@ -74,33 +72,35 @@ export async function runExport(
   out: Writable,
   opts: { runId: number; now: Date; cancelled: () => boolean },
 ): Promise<ExportOutcome> {
-  let rowCount = 0;
-  let status: ExportOutcome["status"] = "done";
+  let outcome: ExportOutcome;
   let failure: unknown;
   try {
     const policies = await currentPolicyVersions(database.db);
     const timeZones = Object.fromEntries(Object.entries(policies).map(([store, p]) => [store, p.document.timeZone ?? "UTC"]));
-    const { labels, kinds } = headerCells(columns);
-    const writer = req.format === "csv" ? csvWriter(out, labels) : streamingXlsxWriter(out, labels, kinds, datasetLabels[req.dataset]);
+    const spec: FileSpec = { format: req.format, columns, timeZones, sheetName: datasetLabels[req.dataset] };
     const query = datasetQueries[req.dataset]({ user, filters: req.filters, from: req.from, to: req.to, now: opts.now, timeZone: req.timeZone });
-    for await (const batch of exportBatches(database, query)) {
-      if (opts.cancelled()) break;
-      // Formatted and written a slice at a time, so the cells and text die young instead of piling up per batch.
-      for (let i = 0; i < batch.length && !opts.cancelled(); i += WRITE_SLICE) {
-        const slice = batch.slice(i, i + WRITE_SLICE);
-        await writer.rows(slice.map((r) => rowCells(r, columns, timeZones)));
-        rowCount += slice.length;
+    const connectionString = database.pool?.options.connectionString;
+    if (connectionString) {
+      const { error, ...result } = await exportInThread(connectionString, cursorStatement(query), spec, out, opts.cancelled);
+      outcome = result;
+      failure = error;
+    } else {
+      let rowCount = 0;
+      try {
+        const file = await writeExportFile(keysetBatches(database, query), out, spec, { cancelled: opts.cancelled, wrote: (n) => (rowCount = n) });
+        outcome = { status: file.finished ? "done" : "cancelled", rowCount: file.rowCount };
+      } catch (error) {
+        failure = error;
+        out.destroy();
+        outcome = { status: opts.cancelled() ? "cancelled" : "failed", rowCount };
       }
-      if (opts.cancelled()) break;
     }
-    if (opts.cancelled()) status = "cancelled";
-    else await writer.end();
   } catch (error) {
-    status = opts.cancelled() ? "cancelled" : "failed";
+    outcome = { status: opts.cancelled() ? "cancelled" : "failed", rowCount: 0 };
     failure = error;
     out.destroy();
   }
-  await database.db.update(exportRuns).set({ status, rowCount, finishedAt: new Date() }).where(eq(exportRuns.id, opts.runId));
-  if (failure && status === "failed") throw failure;
-  return { status, rowCount };
+  await database.db.update(exportRuns).set({ status: outcome.status, rowCount: outcome.rowCount, finishedAt: new Date() }).where(eq(exportRuns.id, opts.runId));
+  if (failure && outcome.status === "failed") throw failure;
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { ByteSink, Escape } from "./exports-bytes.ts";
 import { centsToDecimal, type Cell } from "./exports-format.ts";
 import { PIECE, type ExportWriter } from "./exports-writers.ts";
 import { zipWriter } from "./exports-zip.ts";
@@ -14,16 +15,12 @@ const workbookRels = `${head}<Relationships xmlns="${pkg}/relationships"><Relati
 // Style 1: the bold header; style 2: money, numeric with two decimals.
 const styles = `${head}<styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
-const needsEscape = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>\r]/;
-const xmlText = (s: string) =>
-  // Characters XML 1.0 cannot carry are dropped; a carriage return is escaped or a parser turns it into a line feed.
-  // (Most cells have none of these: one test, then the text as it is.)
-  !needsEscape.test(s)
-    ? s
-    : s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
-/** xml:space="preserve" only where leading or trailing white space would otherwise be dropped: it is a fifth of a text cell. */
-const textElement = (s: string) => (s.length && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`);
-const attr = (s: string) => xmlText(s).replace(/"/g, "&quot;");
+/** The sheet's name, the one attribute value that comes from outside: characters XML cannot carry dropped, markup escaped. */
+const attr = (s: string) =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "").replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+
+const textOpen = '" t="inlineStr"><is><t>';
+const textOpenPreserve = '" t="inlineStr"><is><t xml:space="preserve">';
 
 function columnName(i: number): string {
   let n = i + 1;
@@ -44,20 +41,39 @@ function columnName(i: number): string {
  */
 export function streamingXlsxWriter(out: Writable, header: string[], kinds: ("text" | "number" | "money")[], sheetName: string): ExportWriter {
   const zip = zipWriter(out);
-  const cols = header.map((_, i) => columnName(i));
+  // Every piece of markup that does not depend on the cell's value is one string, so a cell is five copies.
+  const opens = header.map((_, i) => `<c r="${columnName(i)}`);
+  const sink = new ByteSink();
   let rowNumber = 0;
-  const rowXml = (cells: Cell[], style?: number) => {
-    const r = ++rowNumber;
-    let xml = `<row r="${r}">`;
+  /** One `<row>`: text as inline strings, money as a number from integer cents with the 0.00 style. */
+  const row = (cells: Cell[], style?: number) => {
+    const r = String(++rowNumber);
+    sink.ascii('<row r="');
+    sink.ascii(r);
+    sink.ascii('">');
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (c === null || c === undefined) continue;
-      const ref = `${cols[i]}${r}`;
-      if (typeof c === "object") xml += `<c r="${ref}" s="2"><v>${centsToDecimal(c.cents)}</v></c>`;
-      else if (typeof c === "number" && Number.isFinite(c)) xml += `<c r="${ref}"${kinds[i] === "money" ? ' s="2"' : ""}><v>${c}</v></c>`;
-      else xml += `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ""}><is>${textElement(String(c))}</is></c>`;
+      sink.ascii(opens[i]!);
+      sink.ascii(r);
+      if (typeof c === "object") {
+        sink.ascii('" s="2"><v>');
+        sink.ascii(centsToDecimal(c.cents));
+        sink.ascii("</v></c>");
+      } else if (typeof c === "number" && Number.isFinite(c)) {
+        sink.ascii(kinds[i] === "money" ? '" s="2"><v>' : '"><v>');
+        sink.ascii(String(c));
+        sink.ascii("</v></c>");
+      } else {
+        const s = String(c);
+        // xml:space="preserve" only where leading or trailing white space would otherwise be dropped.
+        const preserve = s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32);
+        sink.ascii(style ? `" t="inlineStr" s="${style}"><is><t${preserve ? ' xml:space="preserve"' : ""}>` : preserve ? textOpenPreserve : textOpen);
+        sink.text(s, Escape.Xml);
+        sink.ascii("</t></is></c>");
+      }
     }
-    return `${xml}</row>`;
+    sink.ascii("</row>");
   };
   const ready = (async () => {
     await zip.file("[Content_Types].xml", contentTypes);
@@ -67,24 +83,20 @@ export function streamingXlsxWriter(out: Writable, header: string[], kinds: ("te
     await zip.file("xl/styles.xml", styles);
     const sheet = await zip.open("xl/worksheets/sheet1.xml");
     const widths = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(40, Math.max(10, h.length + 2))}" customWidth="1"/>`).join("");
-    await sheet.write(
-      `${head}<worksheet xmlns="${main}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${widths}</cols><sheetData>${rowXml(header, 1)}`,
-    );
+    sink.ascii(`${head}<worksheet xmlns="${main}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${widths}</cols><sheetData>`);
+    row(header, 1);
+    await sheet.write(sink.take());
     return sheet;
   })();
   return {
     rows: async (batch) => {
       const sheet = await ready;
       if (out.destroyed) return;
-      let xml = "";
       for (const r of batch) {
-        xml += rowXml(r);
-        if (xml.length >= PIECE) {
-          await sheet.write(xml);
-          xml = "";
-        }
+        row(r);
+        if (sink.length >= PIECE) await sheet.write(sink.take());
       }
-      if (xml) await sheet.write(xml);
+      if (sink.length) await sheet.write(sink.take());
     },
     end: async () => {
       const sheet = await ready;

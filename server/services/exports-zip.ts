@@ -58,8 +58,8 @@ export function zipWriter(out: Writable) {
     const resume = () => deflate.resume();
     out.on("drain", resume);
     return {
-      write: async (text: string) => {
-        const data = Buffer.from(text);
+      write: async (content: Buffer | string) => {
+        const data = typeof content === "string" ? Buffer.from(content) : content;
         entry.crc = zlib.crc32(data, entry.crc);
         entry.size += data.length;
         if (!deflate.write(data)) await until(deflate, "drain", out);

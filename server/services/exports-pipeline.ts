@@ -1,0 +1,40 @@
+import type { Writable } from "node:stream";
+import type { ExportColumn, ExportFormat } from "../../shared/schemas/exports.ts";
+import { headerCells, rowCells } from "./exports-format.ts";
+import type { ExportRow } from "./exports-pg-cursor.ts";
+import { csvWriter } from "./exports-writers.ts";
+import { streamingXlsxWriter } from "./exports-xlsx.ts";
+
+/** What the file looks like, whatever its rows come from. Plain data: it crosses to the export thread. */
+export type FileSpec = { format: ExportFormat; columns: ExportColumn[]; timeZones: Record<string, string>; sheetName: string };
+
+const WRITE_SLICE = 500;
+
+/**
+ * Formats the batches into `out` and finishes the file, or stops where it is once `cancelled()` turns
+ * true. `wrote` hears the running row count.
+ */
+export async function writeExportFile(
+  batches: AsyncIterable<ExportRow[]>,
+  out: Writable,
+  spec: FileSpec,
+  hooks: { cancelled: () => boolean; wrote?: (rows: number) => void },
+): Promise<{ rowCount: number; finished: boolean }> {
+  const { labels, kinds } = headerCells(spec.columns);
+  const writer = spec.format === "csv" ? csvWriter(out, labels) : streamingXlsxWriter(out, labels, kinds, spec.sheetName);
+  let rowCount = 0;
+  for await (const batch of batches) {
+    if (hooks.cancelled()) break;
+    // Formatted and written a slice at a time, so the cells and text die young instead of piling up per batch.
+    for (let i = 0; i < batch.length && !hooks.cancelled(); i += WRITE_SLICE) {
+      const slice = batch.slice(i, i + WRITE_SLICE);
+      await writer.rows(slice.map((r) => rowCells(r, spec.columns, spec.timeZones)));
+      rowCount += slice.length;
+    }
+    hooks.wrote?.(rowCount);
+    if (hooks.cancelled()) break;
+  }
+  if (hooks.cancelled()) return { rowCount, finished: false };
+  await writer.end();
+  return { rowCount, finished: true };
+}

@@ -45,6 +45,7 @@ export function exportInThread(connectionString: string, statement: Statement, s
     let owed = 0;
     const ack = (bytes: number) => worker.postMessage({ ack: bytes } satisfies ToExportThread);
     worker.on("message", (m: FromExportThread) => {
+      if (settled) return;
       if ("chunk" in m) {
         if (owed === 0 && out.write(m.chunk)) return ack(m.chunk.length);
         if (owed === 0) out.once("drain", () => (ack(owed), (owed = 0)));

@@ -31,16 +31,33 @@ async function captured(fn: () => Promise<unknown>) {
   return statements;
 }
 
-type Row = { name: string; who: Who; server: ReturnType<typeof summarize>; rawSql?: ReturnType<typeof summarize>; ratio?: number };
+type Row = {
+  name: string;
+  who: Who;
+  server: ReturnType<typeof summarize>;
+  rawSql?: ReturnType<typeof summarize>;
+  ratio?: number;
+  /** This process's CPU per request (ms): what the server adds to the SQL shows here even on a busy machine, where wall-clock ratios wander. */
+  nodeCpuMs?: { server: number; rawSql: number };
+};
 const results: Row[] = [];
+
+async function timedWithCpu(fn: () => Promise<unknown>) {
+  const before = process.cpuUsage();
+  const samples = await timeIt(fn, runs);
+  const used = process.cpuUsage(before);
+  return { stats: summarize(samples), cpuMs: Math.round(((used.user + used.system) / 1000 / (runs + 3)) * 1000) / 1000 };
+}
 
 async function measure(name: string, who: Who, call: () => Promise<unknown>) {
   const statements = await captured(call);
-  const server = summarize(await timeIt(call, runs));
-  const rawSql = summarize(await timeIt(() => Promise.all(statements.map((s) => pool.query(s.query, s.params as unknown[]))), runs));
-  const row = { name, who, server, rawSql, ratio: Math.round((server.p50 / rawSql.p50) * 100) / 100 };
+  const server = await timedWithCpu(call);
+  const rawSql = await timedWithCpu(() => Promise.all(statements.map((s) => pool.query(s.query, s.params as unknown[]))));
+  const row = { name, who, server: server.stats, rawSql: rawSql.stats, ratio: Math.round((server.stats.p50 / rawSql.stats.p50) * 100) / 100, nodeCpuMs: { server: server.cpuMs, rawSql: rawSql.cpuMs } };
   results.push(row);
-  console.error(`${name.padEnd(44)} ${who.padEnd(10)} p50 ${server.p50.toFixed(2).padStart(7)} p95 ${server.p95.toFixed(2).padStart(7)} p99 ${server.p99.toFixed(2).padStart(7)} ms | raw p50 ${rawSql.p50.toFixed(2).padStart(7)} | ×${row.ratio}`);
+  console.error(
+    `${name.padEnd(44)} ${who.padEnd(10)} p50 ${row.server.p50.toFixed(2).padStart(7)} p95 ${row.server.p95.toFixed(2).padStart(7)} p99 ${row.server.p99.toFixed(2).padStart(7)} ms | raw p50 ${row.rawSql.p50.toFixed(2).padStart(7)} | ×${row.ratio} | node cpu ${server.cpuMs.toFixed(2)} vs ${rawSql.cpuMs.toFixed(2)} ms`,
+  );
 }
 
 const list = (who: Who, input: ListClaimsInput) => () => callers[who].claims.listClaims(input);
@@ -98,9 +115,9 @@ const md = [
   "",
   `Worst queue p95 ${worstP95} ms; median ratio to raw SQL ×${summary.queueMedianRatio}, worst ×${summary.queueMaxRatio}.`,
   "",
-  "| scenario | role | p50 ms | p95 ms | p99 ms | raw SQL p50 ms | ratio |",
-  "|---|---|---:|---:|---:|---:|---:|",
-  ...results.map((r) => `| ${r.name} | ${r.who} | ${r.server.p50} | ${r.server.p95} | ${r.server.p99} | ${r.rawSql?.p50 ?? ""} | ${r.ratio ?? ""} |`),
+  "| scenario | role | p50 ms | p95 ms | p99 ms | raw SQL p50 ms | ratio | node CPU ms/request (server / raw SQL) |",
+  "|---|---|---:|---:|---:|---:|---:|---:|",
+  ...results.map((r) => `| ${r.name} | ${r.who} | ${r.server.p50} | ${r.server.p95} | ${r.server.p99} | ${r.rawSql?.p50 ?? ""} | ${r.ratio ?? ""} | ${r.nodeCpuMs ? `${r.nodeCpuMs.server} / ${r.nodeCpuMs.rawSql}` : ""} |`),
 ].join("\n");
 writeFileSync("bench/results/queue.md", `${md}\n`);
 console.log(md);

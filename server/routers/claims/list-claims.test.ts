@@ -141,6 +141,18 @@ describe("claims.listClaimFacets", () => {
     expect(facets.status.in_review ?? 0).toBe(await count(`${stores} and status = 'in_review'`));
     expect(facets.status.closed).toBeUndefined();
     expect(Object.keys(facets.store).sort()).toEqual(["atelier", "kinetic", "layerworks"]);
+    // Every dimension's numbers, unassigned included, are the open queue grouped by that column alone.
+    const per = async (column: string) =>
+      Object.fromEntries(
+        (await database.db.execute<{ v: string | number | null; n: number }>(sql.raw(`select ${column} v, count(*)::int n from claims where ${stores} and ${open} group by 1`))).rows.map(
+          (r) => [r.v === null ? "unassigned" : column === "priority" ? ["low", "normal", "high", "urgent"][Number(r.v)] : String(r.v), Number(r.n)],
+        ),
+      );
+    expect(facets.status).toEqual(await per("status"));
+    expect(facets.reason).toEqual(await per("reason"));
+    expect(facets.priority).toEqual(await per("priority"));
+    expect(facets.assignee).toEqual(await per("assignee_id"));
+    expect(facets.assignee.unassigned).toBeGreaterThan(0);
   });
 });
 

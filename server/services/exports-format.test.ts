@@ -1,6 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseUtcTimestamp } from "./exports-pg-cursor.ts";
-import { centsToDecimal, localIso, neutralise, utcIso } from "./exports-format.ts";
+import { ByteSink } from "./exports-bytes.ts";
+import { centsToDecimal, neutralise, offsetMinutes } from "./exports-format.ts";
+
+const instant = (ms: number, offset: number | null) => {
+  const sink = new ByteSink();
+  sink.instant(ms, offset);
+  return sink.take().toString();
+};
+const utcIso = (ms: number) => instant(ms, null);
+const localIso = (d: Date, timeZone: string) => instant(d.getTime(), offsetMinutes(timeZone, d.getTime()));
 
 describe("export cell formatting", () => {
   it("neutralises every formula lead-in and leaves other text alone", () => {
@@ -14,6 +24,9 @@ describe("export cell formatting", () => {
 
   it("writes UTC instants exactly as toISOString does", () => {
     for (let ms = Date.parse("1999-12-31T23:59:59.999Z"); ms < Date.parse("2030-01-01Z"); ms += 7_654_321_987) expect(utcIso(ms)).toBe(new Date(ms).toISOString());
+    const anyInstant = fc.integer({ min: Date.parse("0001-01-01T00:00:00Z"), max: Date.parse("9998-12-31T23:59:59.999Z") });
+    fc.assert(fc.property(anyInstant, (ms) => utcIso(ms) === new Date(ms).toISOString()));
+    fc.assert(fc.property(anyInstant, fc.integer({ min: -14 * 60, max: 14 * 60 }), (ms, offset) => instant(ms, offset).slice(0, 19) === new Date(ms + offset * 60_000).toISOString().slice(0, 19)));
   });
 
   it("writes store time with the offset in force at that instant, across DST changes", () => {

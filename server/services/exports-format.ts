@@ -1,8 +1,11 @@
 import type { ExportColumn } from "../../shared/schemas/exports.ts";
 import type { ExportRow } from "./exports-pg-cursor.ts";
 
-/** A cell as both writers understand it: text, a plain number, or money in integer cents (never a float). */
-export type Cell = string | number | { cents: number } | null;
+/**
+ * A cell as both writers understand it: text, a plain number, money in integer cents (never a float), or
+ * an instant (epoch ms) written as ISO 8601, in UTC when `offset` is null, else at that offset in minutes.
+ */
+export type Cell = string | number | { cents: number } | { at: number; offset: number | null } | null;
 
 /**
  * A spreadsheet runs a cell that starts with =, +, -, @ (or a tab / carriage return before one) as a
@@ -33,7 +36,7 @@ function offsetAt(timeZone: string, ms: number): number {
  * rows, so the offset is cached per zone and UTC day when the day starts and ends on the same offset
  * (every day but the two transition days a year, which are asked per cell).
  */
-function offsetMinutes(timeZone: string, ms: number): number {
+export function offsetMinutes(timeZone: string, ms: number): number {
   const day = Math.floor(ms / 86_400_000);
   let zone = dayOffsets.get(timeZone);
   if (!zone) dayOffsets.set(timeZone, (zone = new Map()));
@@ -45,41 +48,6 @@ function offsetMinutes(timeZone: string, ms: number): number {
     zone.set(day, cached);
   }
   return cached ?? offsetAt(timeZone, ms);
-}
-
-const DAY = 86_400_000;
-const days = new Map<number, string>();
-const two = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
-
-/**
- * "YYYY-MM-DDTHH:MM:SS" by arithmetic on the epoch: Date#toISOString costs microseconds a call, and a
- * million rows carry millions of instants. The date part is cached per day.
- */
-function wallClock(ms: number): { text: string; millis: number } {
-  const day = Math.floor(ms / DAY);
-  let date = days.get(day);
-  if (date === undefined) {
-    date = new Date(day * DAY).toISOString().slice(0, 10);
-    if (days.size > 50_000) days.clear();
-    days.set(day, date);
-  }
-  const rest = ms - day * DAY;
-  const secs = Math.floor(rest / 1000);
-  return { text: `${date}T${two[Math.floor(secs / 3600)]}:${two[Math.floor(secs / 60) % 60]}:${two[secs % 60]}`, millis: rest % 1000 };
-}
-
-/** ISO 8601 UTC with milliseconds, as Date#toISOString writes it. */
-export function utcIso(ms: number): string {
-  const { text, millis } = wallClock(ms);
-  return `${text}.${millis < 10 ? "00" : millis < 100 ? "0" : ""}${millis}Z`;
-}
-
-/** ISO 8601 with the zone's offset, e.g. 2026-03-07T09:30:00+01:00. */
-export function localIso(date: Date | number, timeZone: string): string {
-  const ms = typeof date === "number" ? date : date.getTime();
-  const off = offsetMinutes(timeZone, ms);
-  const abs = Math.abs(off);
-  return `${wallClock(ms + off * 60_000).text}${off < 0 ? "-" : "+"}${two[Math.floor(abs / 60)]}:${two[abs % 60]}`;
 }
 
 const asMs = (v: unknown): number | null =>
@@ -105,7 +73,7 @@ export function rowCells(row: ExportRow, columns: readonly ExportColumn[], timeZ
     const v = row[c.key];
     if (c.kind === "time") {
       const ms = asMs(v);
-      cells.push(ms === null ? null : utcIso(ms), ms === null ? null : localIso(ms, tz));
+      cells.push(ms === null ? null : { at: ms, offset: null }, ms === null ? null : { at: ms, offset: offsetMinutes(tz, ms) });
     } else if (c.kind === "money") {
       cells.push(v === null || v === undefined ? null : { cents: Number(v) }, row.currency === null || row.currency === undefined ? null : String(row.currency));
     } else if (c.kind === "number") {

@@ -11,7 +11,7 @@ export type ExportWriter = {
 
 function csvCell(sink: ByteSink, c: Cell): void {
   if (c === null) return;
-  if (typeof c === "object") return sink.ascii(centsToDecimal(c.cents));
+  if (typeof c === "object") return "cents" in c ? sink.ascii(centsToDecimal(c.cents)) : sink.instant(c.at, c.offset);
   if (typeof c === "number") return sink.ascii(String(c));
   if (!csvNeedsQuotes(c)) return sink.text(c, Escape.None);
   sink.byte(34);

@@ -56,10 +56,14 @@ export function streamingXlsxWriter(out: Writable, header: string[], kinds: ("te
       if (c === null || c === undefined) continue;
       sink.ascii(opens[i]!);
       sink.ascii(r);
-      if (typeof c === "object") {
+      if (typeof c === "object" && "cents" in c) {
         sink.ascii('" s="2"><v>');
         sink.ascii(centsToDecimal(c.cents));
         sink.ascii("</v></c>");
+      } else if (typeof c === "object") {
+        sink.ascii(textOpen);
+        sink.instant(c.at, c.offset);
+        sink.ascii("</t></is></c>");
       } else if (typeof c === "number" && Number.isFinite(c)) {
         sink.ascii(kinds[i] === "money" ? '" s="2"><v>' : '"><v>');
         sink.ascii(String(c));

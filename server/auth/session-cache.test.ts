@@ -74,6 +74,14 @@ describe("session cache", () => {
     expect(await resolveSession(h.db, leadToken, new Date())).toBeNull();
   });
 
+  it("shows a promotion, a new store or a new name on the person's next request", async () => {
+    const agent = await person();
+    const token = await warmSession(agent);
+    const admin = await sessionUserByEmail(h.db, demo.admin);
+    await updateUser(h.db, admin, { id: agent.id, name: "Promoted Person", role: "supervisor", storeIds: ["atelier", "kinetic", "layerworks"] }, new Date());
+    expect(await resolveSession(h.db, token, new Date())).toMatchObject({ name: "Promoted Person", role: "supervisor", storeIds: ["atelier", "kinetic", "layerworks"] });
+  });
+
   it("ends the other cached sessions when the password changes", async () => {
     const agent = await person();
     const kept = await warmSession(agent);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Role } from "../../shared/roles.ts";
 import type { createUserInput, updateUserInput } from "../../shared/schemas/users.ts";
 import { issuePasswordToken } from "../auth/password-tokens.ts";
+import { forgetUserSessions } from "../auth/session-cache.ts";
 import type { Db, DbOrTx } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { stores, userStores, users } from "../db/schema/index.ts";
@@ -105,6 +106,8 @@ export async function updateUser(db: Db, admin: SessionUser, input: z.output<typ
       ...(before.role !== after.role ? [{ ...audit, action: "role_changed", data: { email: target.email, from: before.role, to: after.role } }] : []),
       ...(added.length || removed.length ? [{ ...audit, action: "memberships_changed", data: { email: target.email, added, removed } }] : []),
     ]);
+    // A promotion, a new store or a new name shows on the person's next request, not after the session cache's few seconds.
+    forgetUserSessions(target.id);
     return { id: target.id, changed: true, sessionsEnded, returnedClaims };
   });
 }

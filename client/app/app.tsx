@@ -2,7 +2,6 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router/dom";
 import { ThemeProvider } from "@/components/theme/theme-provider.tsx";
 import { DeferredToaster } from "@/components/ui/deferred-toaster.tsx";
-import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { queryClient } from "@/lib/trpc.ts";
 import { router } from "./router.tsx";
 
@@ -10,10 +9,8 @@ export function App() {
   return (
     <ThemeProvider>
       <QueryClientProvider client={queryClient}>
-        <TooltipProvider delayDuration={300}>
-          <RouterProvider router={router} />
-          <DeferredToaster richColors closeButton />
-        </TooltipProvider>
+        <RouterProvider router={router} />
+        <DeferredToaster richColors closeButton />
       </QueryClientProvider>
     </ThemeProvider>
   );

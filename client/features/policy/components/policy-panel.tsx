@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { Decision } from "@shared/policy/index.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { policyPaths } from "../paths.ts";
 import { DeadlinesList } from "./deadlines-list.tsx";
 import { EligibilityBanner } from "./eligibility-banner.tsx";
@@ -39,20 +40,23 @@ export function PolicyPanel({ decision, storeName, version, storeId }: { decisio
       </CardHeader>
       <CardContent className="flex flex-col gap-4 px-4">
         <EligibilityBanner decision={decision} storeName={storeName} version={version} />
-        <div className="grid gap-4 md:grid-cols-2">
-          <Section title="Findings">
-            <FindingsList findings={decision.findings} />
-          </Section>
-          <Section title="Evidence">
-            <EvidenceChecklist evidence={decision.evidence} />
-          </Section>
-          <Section title="Resolution options">
-            <OptionsList options={decision.options} freight={decision.freight} />
-          </Section>
-          <Section title="Deadlines">
-            <DeadlinesList deadlines={decision.deadlines} warrantyEndsAt={decision.warrantyEndsAt} />
-          </Section>
-        </div>
+        {/* One provider for the panel's clause badges: moving from one to the next skips the delay. */}
+        <TooltipProvider>
+          <div className="grid gap-4 md:grid-cols-2">
+            <Section title="Findings">
+              <FindingsList findings={decision.findings} />
+            </Section>
+            <Section title="Evidence">
+              <EvidenceChecklist evidence={decision.evidence} />
+            </Section>
+            <Section title="Resolution options">
+              <OptionsList options={decision.options} freight={decision.freight} />
+            </Section>
+            <Section title="Deadlines">
+              <DeadlinesList deadlines={decision.deadlines} warrantyEndsAt={decision.warrantyEndsAt} />
+            </Section>
+          </div>
+        </TooltipProvider>
       </CardContent>
     </Card>
   );

@@ -28,20 +28,25 @@ const owingValues = sql.raw(
 const ended = sql.raw(closedStatuses.map((s) => `'${s}'`).join(", "));
 const keys = sql.raw(slaKeys.map((k) => `'${k}'`).join(", "));
 
+const day = (d: Date, shift: number) => new Date(d.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
 /**
- * A cheap pre-filter before the JSON array is unnested: claims with any deadline whose ISO text falls in a day
- * either side of the range (text order is time order for these strings; the margin covers any UTC offset).
- * The exact typed comparison follows; this only spares unnesting the other ~95% of a million claims (3 s → 0.7 s).
+ * Cheap pre-filters before the JSON array is unnested, on the ISO text of the due dates (text order is time order
+ * for these strings; a day's margin either side covers any UTC offset): the claim's latest deadline is not before
+ * the range, which an index on `claim_deadlines_due_max` finds without reading the other claims of a million,
+ * and one of its deadlines falls in the range. The exact typed comparison follows.
  */
-function dueBetween(from: Date, end: Date): string {
-  const day = (d: Date, shift: number) => new Date(d.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
-  return `$[*] ? (@.dueAt >= "${day(from, -1)}" && @.dueAt < "${day(end, 2)}")`;
+function dueBetween(from: Date, end: Date) {
+  return {
+    latest: sql`claim_deadlines_due_max(${claims.deadlines}) >= ${day(from, -1)}`,
+    any: `$[*] ? (@.dueAt >= "${day(from, -1)}" && @.dueAt < "${day(end, 2)}")`,
+  };
 }
 
 export async function slaReport(db: Db, user: SessionUser, input: ReportRangeInput, now: Date): Promise<SlaReport> {
   const r = reportRange(input, now);
   const stores = storeFilter(user, claims.storeId, input.storeIds);
   const nowTs = sql`${now.toISOString()}::timestamptz`;
+  const due = dueBetween(r.from, r.end);
 
   const [deadlines, medians] = await Promise.all([
     db.execute<{ key: string; met: number; missed: number; pending: number }>(sql`
@@ -50,7 +55,7 @@ export async function slaReport(db: Db, user: SessionUser, input: ReportRangeInp
         select ${claims.id} as claim_id, d->>'key' as key, (d->>'dueAt')::timestamptz as due_at
         from ${claims} cross join lateral jsonb_array_elements(${claims.deadlines}) as d
         where ${stores} and ${claims.reportedAt} < ${r.end.toISOString()}::timestamptz and d->>'key' in (${keys})
-          and ${claims.deadlines} @? ${dueBetween(r.from, r.end)}::jsonpath
+          and ${due.latest} and ${claims.deadlines} @? ${due.any}::jsonpath
       ),
       due as (select * from dl where dl.due_at >= ${r.from.toISOString()}::timestamptz and dl.due_at < ${r.end.toISOString()}::timestamptz),
       -- Set-based rather than a probe per deadline: each claim's status changes, tagged with the deadline kinds they discharge.

@@ -99,6 +99,8 @@ export const claims = pgTable(
     // Closed history by status, each capped count of the status facet ("closed" with the other filters) is an
     // index-only walk of one status's entries; the keys repeat, so deduplication keeps it a few MB.
     index("claims_closed_facets_idx").on(t.status, t.storeId, t.priority, t.reason, t.assigneeId).where(sql`${t.status} in ('closed', 'rejected', 'cancelled')`),
+    // The SLA report's way in: claims whose latest deadline is not before its range (function from migration 0014).
+    index("claims_deadlines_due_max_idx").on(sql`claim_deadlines_due_max(${t.deadlines})`),
   ],
 );
 

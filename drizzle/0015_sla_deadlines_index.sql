@@ -1,0 +1,1 @@
+CREATE INDEX "claims_deadlines_due_max_idx" ON "claims" USING btree (claim_deadlines_due_max("deadlines"));

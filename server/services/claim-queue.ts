@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { DbOrTx } from "../db/client.ts";
 import { claims, customers } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
+import { knownOverCap, rememberCount } from "./capped-counts.ts";
 import { storeScope } from "./scope.ts";
 
 type ListInput = z.output<typeof listClaimsInput>;
@@ -127,13 +128,18 @@ export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput
   const order = sql.join(orderBy(input.sortBy, input.sortOrder), sql`, `);
   // Deferred join: page through claims alone, then join the 50 rows, so a deep page does not join every row
   // it skips. The joined rows keep the page's order by their position in it (the sort keys name "claims").
+  // The person (their stores) and the filters decide the count; "due today" also the zone.
+  const countKey = JSON.stringify([user.id, user.storeIds, input.filters, input.timeZone]);
+  const nowMs = Date.now();
+  const overCap = knownOverCap(countKey, nowMs);
   const [page, counted] = await Promise.all([
     db.execute<PageRow>(sql`with p as (select id, row_number() over () as k from (
         select ${claims.id} from ${claims} where ${where} order by ${order} limit ${input.pageSize} offset ${offset}) page)
       ${pageColumns} join p on p.id = c.id order by p.k`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${claims} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`),
+    overCap ? null : db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${claims} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`),
   ]);
-  const total = Number(counted.rows[0]?.n ?? 0);
+  const total = counted ? Number(counted.rows[0]?.n ?? 0) : QUEUE_COUNT_CAP + 1;
+  if (counted) rememberCount(countKey, total > QUEUE_COUNT_CAP, nowMs);
   return {
     rows: page.rows.map((r) => ({
       id: r.id,

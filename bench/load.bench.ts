@@ -69,7 +69,7 @@ await database.close();
 const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [];
 // The server's PostgreSQL sessions carry this name, so their CPU is told apart from anyone else's on the cluster.
 const applicationName = `claimdesk-load-${process.pid}`;
-const server = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
+const server = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", "server/index.ts"], {
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, RUN_JOBS: "false", SEED_DEMO: "false", PORT: String(port), DB_POOL_MAX: values.pool, LOG_LEVEL: "warn", PGAPPNAME: applicationName },
   stdio: ["ignore", "inherit", "inherit"],
 });

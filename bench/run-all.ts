@@ -23,7 +23,7 @@ const policyOut = "bench/results/policy.txt";
 if (!values["summary-only"]) {
   for (const name of all.filter((n) => chosen.includes(n))) {
     console.error(`\n=== bench:${name} (${new Date().toISOString()}, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}) ===`);
-    const run = spawnSync("node_modules/.bin/tsx", [`bench/${name}.bench.ts`], { stdio: ["ignore", name === "policy" ? "pipe" : "inherit", "inherit"], encoding: "utf8" });
+    const run = spawnSync("node_modules/.bin/tsx", [...(name === "export" ? ["--expose-gc"] : []), `bench/${name}.bench.ts`], { stdio: ["ignore", name === "policy" ? "pipe" : "inherit", "inherit"], encoding: "utf8" });
     if (name === "policy") {
       process.stdout.write(run.stdout);
       writeFileSync(policyOut, run.stdout);

@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
+import type pg from "pg";
 import type { QueueFilters } from "../../shared/schemas/claim-queue.ts";
 import {
   datasetLabels,
@@ -15,8 +16,8 @@ import { exportRuns } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { cursorStatement, keysetBatches } from "./exports-cursor.ts";
 import { datasetQueries } from "./exports-datasets.ts";
+import { pgCursorBatches } from "./exports-pg-cursor.ts";
 import { writeExportFile, type FileSpec } from "./exports-pipeline.ts";
-import { exportInThread } from "./exports-thread.ts";
 import { currentPolicyVersions } from "./policy-versions.ts";
 
 export type ExportRequest = {
@@ -59,10 +60,21 @@ export async function startExportRun(database: Pick<Database, "db">, userId: num
 
 export type ExportOutcome = { status: "done" | "cancelled" | "failed"; rowCount: number };
 
+/** A pooled client for the cursor's transaction; one whose connection failed is discarded, not pooled. */
+async function withCursorClient<T>(pool: pg.Pool, use: (client: pg.PoolClient, broken: () => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let isBroken = false;
+  try {
+    return await use(client, () => (isBroken = true));
+  } finally {
+    client.release(isBroken);
+  }
+}
+
 /**
- * Streams the export into `out` and books the run's outcome. On PostgreSQL the rows are read and the file
- * is written on a thread of its own (exports-thread.ts); PGlite lives in this thread, so there the file is
- * written here, page by page. `cancelled()` turns true when the person goes away (closed tab, Cancel).
+ * Streams the export into `out` and books the run's outcome: on PostgreSQL from a server-side cursor on a
+ * client of its own, on PGlite page by page. `cancelled()` turns true when the person goes away (closed
+ * tab, Cancel): the cursor is left at once and the run says so.
  */
 export async function runExport(
   database: Pick<Database, "db" | "pool">,
@@ -74,29 +86,19 @@ export async function runExport(
 ): Promise<ExportOutcome> {
   let outcome: ExportOutcome;
   let failure: unknown;
+  let rowCount = 0;
   try {
     const policies = await currentPolicyVersions(database.db);
     const timeZones = Object.fromEntries(Object.entries(policies).map(([store, p]) => [store, p.document.timeZone ?? "UTC"]));
     const spec: FileSpec = { format: req.format, columns, timeZones, sheetName: datasetLabels[req.dataset] };
     const query = datasetQueries[req.dataset]({ user, filters: req.filters, from: req.from, to: req.to, now: opts.now, timeZone: req.timeZone });
-    const connectionString = database.pool?.options.connectionString;
-    if (connectionString) {
-      const { error, ...result } = await exportInThread(connectionString, cursorStatement(query), spec, out, opts.cancelled);
-      outcome = result;
-      failure = error;
-    } else {
-      let rowCount = 0;
-      try {
-        const file = await writeExportFile(keysetBatches(database, query), out, spec, { cancelled: opts.cancelled, wrote: (n) => (rowCount = n) });
-        outcome = { status: file.finished ? "done" : "cancelled", rowCount: file.rowCount };
-      } catch (error) {
-        failure = error;
-        out.destroy();
-        outcome = { status: opts.cancelled() ? "cancelled" : "failed", rowCount };
-      }
-    }
+    const hooks = { cancelled: opts.cancelled, wrote: (n: number) => (rowCount = n) };
+    const file = database.pool
+      ? await withCursorClient(database.pool, (client, broken) => writeExportFile(pgCursorBatches(client, cursorStatement(query), undefined, broken), out, spec, hooks))
+      : await writeExportFile(keysetBatches(database, query), out, spec, hooks);
+    outcome = { status: file.finished ? "done" : "cancelled", rowCount: file.rowCount };
   } catch (error) {
-    outcome = { status: opts.cancelled() ? "cancelled" : "failed", rowCount: 0 };
+    outcome = { status: opts.cancelled() ? "cancelled" : "failed", rowCount };
     failure = error;
     out.destroy();
   }

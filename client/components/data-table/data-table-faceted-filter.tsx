@@ -29,6 +29,8 @@ type DataTableFacetedFilterProps = {
   onValueChange: (value: string[]) => void;
   /** Alternative to `option.count`: counts keyed by option value. */
   counts?: Readonly<Record<string, number>>;
+  /** Counts above this were only counted that far: shown as "10K+". */
+  countCap?: number;
   /** How many selected values to show as chips before collapsing to "N selected". */
   maxChips?: number;
   /** Show the search box (defaults to on when there are more than 7 options). */
@@ -49,6 +51,7 @@ function DataTableFacetedFilter({
   value,
   onValueChange,
   counts,
+  countCap,
   maxChips = 2,
   searchable,
   align = "start",
@@ -120,6 +123,7 @@ function DataTableFacetedFilter({
             options={options}
             selected={selected}
             counts={counts}
+            countCap={countCap}
             showSearch={showSearch}
             onToggle={toggle}
             onClear={() => onValueChange([])}

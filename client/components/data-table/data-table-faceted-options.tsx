@@ -20,6 +20,7 @@ function FacetedOptions({
   options,
   selected,
   counts,
+  countCap,
   showSearch,
   onToggle,
   onClear,
@@ -28,6 +29,7 @@ function FacetedOptions({
   options: readonly DataTableFacetedFilterOption[];
   selected: ReadonlySet<string>;
   counts?: Readonly<Record<string, number>>;
+  countCap?: number;
   showSearch: boolean;
   onToggle: (value: string) => void;
   onClear: () => void;
@@ -64,7 +66,7 @@ function FacetedOptions({
                 <span className="truncate">{option.label}</span>
                 {count !== undefined ? (
                   <span className="ml-auto pl-2 font-mono text-xs text-muted-foreground tabular-nums">
-                    {countFormat.format(count)}
+                    {countCap !== undefined && count > countCap ? `${countFormat.format(countCap)}+` : countFormat.format(count)}
                   </span>
                 ) : null}
               </CommandItem>

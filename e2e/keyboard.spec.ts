@@ -14,21 +14,33 @@ async function expectVisibleFocus(page: Page, step: string) {
   const read = () =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return { what: "nothing (body)", ring: false };
+      if (!el || el === document.body) return { what: "nothing (body)", ring: false, styled: true, detail: "" };
       const s = getComputedStyle(el);
       const transparent = (c: string) => c === "transparent" || /(,\s*0\)|\/\s*0\))$/.test(c.trim());
       const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !transparent(s.outlineColor);
       const shadows = [...s.boxShadow.matchAll(/([a-z]+\([^)]*\)|#[0-9a-f]+)\s+(-?[\d.]+)px\s+(-?[\d.]+)px\s+(-?[\d.]+)px\s+(-?[\d.]+)px/gi)];
       const ring = shadows.some((m) => parseFloat(m[5]!) >= 1 && !transparent(m[1]!));
       const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40);
-      return { what: `<${el.tagName.toLowerCase()}> "${name}"`, ring: outline || ring };
+      // :focus styles apply only while the page itself has focus; the element can be active without them.
+      const styled = el.matches(":focus");
+      const detail = `:focus ${styled}, :focus-visible ${el.matches(":focus-visible")}, document.hasFocus() ${document.hasFocus()}, box-shadow ${s.boxShadow}, outline ${s.outlineStyle} ${s.outlineWidth}`;
+      return { what: `<${el.tagName.toLowerCase()}> "${name}"`, ring: outline || ring, styled, detail };
     });
   let last = await read();
   await expect
-    .poll(async () => (last = await read()).ring, { timeout: 2_000, message: `${step}: the focused element shows a focus ring` })
+    .poll(
+      async () => {
+        last = await read();
+        // A page that has lost the browser's focus draws no focus styles at all (:focus does not match): that is
+        // the test's window, not the app, so give the page focus back and look again. The error says which it was.
+        if (!last.ring && !last.styled) await page.bringToFront();
+        return last.ring;
+      },
+      { timeout: 5_000, message: `${step}: the focused element shows a focus ring` },
+    )
     .toBe(true)
     .catch((error: Error) => {
-      throw new Error(`${step}: focused ${last.what} has no visible focus ring\n${error.message}`);
+      throw new Error(`${step}: focused ${last.what} has no visible focus ring (${last.detail})\n${error.message}`);
     });
 }
 

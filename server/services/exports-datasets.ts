@@ -8,7 +8,6 @@ import { queueConditions } from "./claim-queue.ts";
 import type { ExportRow } from "./exports-pg-cursor.ts";
 import { storeScope } from "./scope.ts";
 
-export type { ExportRow };
 export type ExportScope = { user: SessionUser; filters: QueueFilters; from?: Date; to?: Date; now: Date; timeZone: string };
 
 /**

@@ -15,7 +15,7 @@ const WRITE_SLICE = 500;
  * generation grow to several times its live size before collecting it: ~150 MB more for a million rows.
  * Collecting every 50,000 rows (~30 ms each with the server's live heap) keeps the growth near 50 MB.
  */
-export const COLLECT_EVERY = 50_000;
+const COLLECT_EVERY = 50_000;
 const collect = (globalThis as { gc?: () => void }).gc;
 
 /**

@@ -14,14 +14,14 @@ const now = new Date("2026-11-20T12:00:00Z");
 let database: Database;
 let c: Awaited<ReturnType<typeof callersFor>>;
 let t: Awaited<ReturnType<typeof exportsTestApp>>;
-let kinetic: { id: number; number: string };
+let kinetic: { id: number; number: string; createdAt: Date };
 
 beforeAll(async () => {
   database = await openTestDatabase();
   await seedClaims(database.db, { count: 1500, seed: 7, now, spanDays: 60 });
   c = await callersFor(database.db, now);
   t = await exportsTestApp(database, c.users);
-  kinetic = (await database.db.select({ id: claims.id, number: claims.number, customerId: claims.customerId }).from(claims).where(eq(claims.storeId, "kinetic")).limit(1))[0]!;
+  kinetic = (await database.db.select({ id: claims.id, number: claims.number, createdAt: claims.createdAt }).from(claims).where(eq(claims.storeId, "kinetic")).limit(1))[0]!;
   const [row] = await database.db.select({ customerId: claims.customerId }).from(claims).where(eq(claims.id, kinetic!.id));
   await database.db.update(customers).set({ name: '=HYPERLINK("http://evil.test","click")' }).where(eq(customers.id, row!.customerId));
   await database.db.update(claims).set({ summary: '-2+3, "quoted"\r\nsecond line' }).where(eq(claims.id, kinetic!.id));
@@ -96,10 +96,13 @@ describe("GET /api/exports/claims.csv", () => {
       kinetic.number,
       `'=HYPERLINK("http://evil.test","click")`,
       `'-2+3, "quoted"\r\nsecond line`,
-      expect.stringMatching(/Z$/),
-      expect.stringMatching(/[+-]\d{2}:\d{2}$/),
-      expect.any(String),
+      kinetic.createdAt,
+      kinetic.createdAt,
+      "UTC",
     ]);
+    // Dates, so they sort and group: the UTC one shown as ISO 8601, the store's as its wall clock (this store keeps UTC).
+    expect(sheet.getCell("D2").numFmt).toBe('yyyy-mm-dd"T"hh:mm:ss.000"Z"');
+    expect(sheet.getCell("E2").numFmt).toBe("yyyy-mm-dd hh:mm:ss");
     expect(sheet.rowCount).toBe(2);
   });
 

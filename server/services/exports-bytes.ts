@@ -53,6 +53,18 @@ export class ByteSink {
     this.pos = p;
   }
 
+  /** A non-negative integer's digits, zero-padded to `width`, with no string made. */
+  digits(n: number, width = 1): void {
+    let len = 1;
+    for (let v = n; v >= 10; v = Math.floor(v / 10)) len++;
+    const total = Math.max(len, width);
+    this.room(total);
+    const b = this.buf;
+    let v = n;
+    for (let p = this.pos + total - 1; p >= this.pos; p--, v = Math.floor(v / 10)) b[p] = 48 + (v % 10);
+    this.pos += total;
+  }
+
   /** Two digits, zero-padded. */
   private two(b: Buffer, p: number, n: number): number {
     b[p] = 48 + Math.floor(n / 10);

@@ -1,6 +1,6 @@
 import type { Writable } from "node:stream";
 import type { ExportColumn, ExportFormat } from "../../shared/schemas/exports.ts";
-import { headerCells, rowCells } from "./exports-format.ts";
+import { headerLabels, rowEmitter } from "./exports-format.ts";
 import type { ExportRow } from "./exports-pg-cursor.ts";
 import { csvWriter } from "./exports-writers.ts";
 import { streamingXlsxWriter } from "./exports-xlsx.ts";
@@ -8,7 +8,6 @@ import { streamingXlsxWriter } from "./exports-xlsx.ts";
 /** What the file looks like, whatever its rows come from. */
 export type FileSpec = { format: ExportFormat; columns: ExportColumn[]; timeZones: Record<string, string>; sheetName: string };
 
-const WRITE_SLICE = 500;
 /**
  * A full collection every this many rows when the process allows it (`--expose-gc`, which `npm start` sets).
  * An export's rows and text die young, but enough outlive a batch to be promoted, and V8 lets the old
@@ -28,18 +27,15 @@ export async function writeExportFile(
   spec: FileSpec,
   hooks: { cancelled: () => boolean; wrote?: (rows: number) => void },
 ): Promise<{ rowCount: number; finished: boolean }> {
-  const { labels, kinds } = headerCells(spec.columns);
-  const writer = spec.format === "csv" ? csvWriter(out, labels) : streamingXlsxWriter(out, labels, kinds, spec.sheetName);
+  const labels = headerLabels(spec.columns);
+  const emit = rowEmitter(spec.columns, spec.timeZones);
+  const writer = spec.format === "csv" ? csvWriter(out, labels, emit) : streamingXlsxWriter(out, labels, emit, spec.sheetName);
   let rowCount = 0;
   let collectAt = COLLECT_EVERY;
   for await (const batch of batches) {
     if (hooks.cancelled()) break;
-    // Formatted and written a slice at a time, so the cells and text die young instead of piling up per batch.
-    for (let i = 0; i < batch.length && !hooks.cancelled(); i += WRITE_SLICE) {
-      const slice = batch.slice(i, i + WRITE_SLICE);
-      await writer.rows(slice.map((r) => rowCells(r, spec.columns, spec.timeZones)));
-      rowCount += slice.length;
-    }
+    await writer.rows(batch);
+    rowCount += batch.length;
     hooks.wrote?.(rowCount);
     if (collect && rowCount >= collectAt) {
       collect();

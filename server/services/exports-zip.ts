@@ -64,6 +64,9 @@ export function zipWriter(out: Writable) {
         entry.size += data.length;
         if (!deflate.write(data)) await until(deflate, "drain", out);
         await drained(out);
+        // The deflater works on libuv's pool, but each piece it finishes is handed the next one by a callback
+        // on this thread: without a turn of the event loop here it idles until the whole batch is formatted.
+        await new Promise(setImmediate);
       },
       close: async () => {
         deflate.end();

@@ -12,8 +12,12 @@ export const exportRunStatuses = ["running", "done", "cancelled", "failed"] as c
 /** Refunds, deadline breaches and the audit trail are for supervisors and admins; agents export claims of their stores. */
 export const supervisorOnlyDatasets: readonly ExportDataset[] = ["refunds", "sla_breaches", "audit_events"];
 
-/** `time` columns come out twice: ISO 8601 UTC and the store's local time; `money` comes with its currency beside it. */
-export type ExportColumnKind = "text" | "number" | "time" | "money";
+/**
+ * `time` columns come out twice: ISO 8601 UTC and the store's local time; `money` comes with its currency
+ * beside it. `label` is text drawn from a handful of values (a status, a store, a colleague's name): a
+ * spreadsheet holds each once and cells point at it.
+ */
+export type ExportColumnKind = "text" | "label" | "number" | "time" | "money";
 export type ExportColumn = { key: string; label: string; kind: ExportColumnKind };
 
 const col = (key: string, label: string, kind: ExportColumnKind = "text"): ExportColumn => ({ key, label, kind });
@@ -22,12 +26,12 @@ const col = (key: string, label: string, kind: ExportColumnKind = "text"): Expor
 export const exportColumns = {
   claims: [
     col("number", "Claim"),
-    col("store", "Store"),
-    col("status", "Status"),
-    col("reason", "Reason"),
-    col("priority", "Priority"),
-    col("eligibility", "Eligibility"),
-    col("assignee", "Assignee"),
+    col("store", "Store", "label"),
+    col("status", "Status", "label"),
+    col("reason", "Reason", "label"),
+    col("priority", "Priority", "label"),
+    col("eligibility", "Eligibility", "label"),
+    col("assignee", "Assignee", "label"),
     col("customerName", "Customer"),
     col("customerEmail", "Customer e-mail"),
     col("orderNumber", "Order"),
@@ -42,16 +46,16 @@ export const exportColumns = {
   refunds: [
     col("reference", "Reference"),
     col("claimNumber", "Claim"),
-    col("store", "Store"),
-    col("status", "Status"),
-    col("kind", "Resolution"),
-    col("method", "Method"),
+    col("store", "Store", "label"),
+    col("status", "Status", "label"),
+    col("kind", "Resolution", "label"),
+    col("method", "Method", "label"),
     col("amount", "Amount", "money"),
     col("couponCode", "Coupon"),
-    col("isException", "Exception"),
+    col("isException", "Exception", "label"),
     col("reason", "Reason"),
-    col("proposedBy", "Proposed by"),
-    col("decidedBy", "Decided by"),
+    col("proposedBy", "Proposed by", "label"),
+    col("decidedBy", "Decided by", "label"),
     col("decisionComment", "Decision comment"),
     col("createdAt", "Proposed", "time"),
     col("decidedAt", "Decided", "time"),
@@ -59,20 +63,20 @@ export const exportColumns = {
   ],
   sla_breaches: [
     col("claimNumber", "Claim"),
-    col("store", "Store"),
-    col("claimStatus", "Claim status"),
-    col("deadline", "Deadline"),
-    col("assignee", "Assignee"),
+    col("store", "Store", "label"),
+    col("claimStatus", "Claim status", "label"),
+    col("deadline", "Deadline", "label"),
+    col("assignee", "Assignee", "label"),
     col("dueAt", "Was due", "time"),
     col("flaggedAt", "Flagged", "time"),
   ],
   audit_events: [
     col("id", "Event", "number"),
     col("claimNumber", "Claim"),
-    col("store", "Store"),
+    col("store", "Store", "label"),
     col("seq", "Seq", "number"),
-    col("type", "Type"),
-    col("actor", "Actor"),
+    col("type", "Type", "label"),
+    col("actor", "Actor", "label"),
     col("at", "At", "time"),
     col("data", "Data"),
   ],

@@ -11,6 +11,16 @@ const written = (s: string, escape: Escape) => {
 const anyText = fc.string({ unit: "binary", maxLength: 200 });
 
 describe("ByteSink", () => {
+  it("writes an integer's digits, zero-padded, as String#padStart does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 12 }), (n, width) => {
+        const sink = new ByteSink();
+        sink.digits(n, width);
+        return sink.take().toString("latin1") === String(n).padStart(width, "0");
+      }),
+    );
+  });
+
   it("writes the same UTF-8 as Buffer.from, lone surrogates as U+FFFD", () => {
     fc.assert(fc.property(anyText, (s) => written(s, Escape.None).equals(Buffer.from(s))));
     expect(written("Número 😀 \ud800x", Escape.None).toString()).toBe("Número 😀 \ufffdx");

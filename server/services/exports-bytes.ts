@@ -53,15 +53,19 @@ export class ByteSink {
     this.pos = p;
   }
 
-  /** A non-negative integer's digits, zero-padded to `width`, with no string made. */
+  /** A non-negative integer's digits (below 2^31), zero-padded to `width`, with no string made. */
   digits(n: number, width = 1): void {
     let len = 1;
-    for (let v = n; v >= 10; v = Math.floor(v / 10)) len++;
-    const total = Math.max(len, width);
+    for (let limit = 10; n >= limit && len < 10; limit *= 10) len++;
+    const total = len > width ? len : width;
     this.room(total);
     const b = this.buf;
-    let v = n;
-    for (let p = this.pos + total - 1; p >= this.pos; p--, v = Math.floor(v / 10)) b[p] = 48 + (v % 10);
+    let v = n | 0;
+    for (let p = this.pos + total - 1; p >= this.pos; p--) {
+      const q = (v / 10) | 0;
+      b[p] = 48 + v - q * 10;
+      v = q;
+    }
     this.pos += total;
   }
 

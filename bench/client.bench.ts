@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../e2e/chromium.ts";
+import { paths } from "../client/lib/paths.ts";
 import { summarize } from "./stats.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, port: { type: "string", default: "4182" }, "no-build": { type: "boolean", default: false } } });
@@ -42,21 +43,24 @@ function closure(key: string, into = new Set<string>()): Set<string> {
 }
 const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
 const layout = "app/routes/layout.tsx";
-const routes: [string, string, boolean][] = [
-  ["/sign-in", "app/routes/sign-in.tsx", false],
-  ["/set-password", "app/routes/set-password.tsx", false],
-  ["/queue", "app/routes/queue.tsx", true],
-  ["/claims/:number", "app/routes/claim.tsx", true],
-  ["/approvals", "app/routes/approvals.tsx", true],
-  ["/reports", "app/routes/reports.tsx", true],
-  ["/account", "app/routes/account.tsx", true],
-  ["/admin", "app/routes/admin.tsx", true],
-  ["/admin/users", "app/routes/admin-users.tsx", true],
-  ["/admin/audit", "app/routes/admin-audit.tsx", true],
-  ["/admin/policies/:storeId", "app/routes/admin-policy.tsx", true],
-  ["/policies", "app/routes/policies.tsx", true],
-  ["/policies/:storeId", "app/routes/policy.tsx", true],
-];
+/**
+ * Every route of the app's router, read from its source so a new page is measured without anyone listing it:
+ * top-level routes (sign-in, set-password) load without the layout, the layout's children with it.
+ */
+function appRoutes(): [string, string, boolean][] {
+  const source = readFileSync("client/app/router.tsx", "utf8");
+  const found: [string, string, boolean][] = [];
+  for (const m of source.matchAll(/path: (?:paths\.(\w+)|"([^"]+)"), lazy: page\(\(\) => import\("\.\/(routes\/[\w-]+\.tsx)"\)\)/g)) {
+    const [, named, literal, file] = m;
+    const path = named ? paths[named as keyof typeof paths] : literal!;
+    if (typeof path !== "string") throw new Error(`paths.${named} is not a plain path`);
+    const key = `app/${file}`;
+    if (key !== layout) found.push([path.startsWith("/") ? path : `/${path}`, key, !path.startsWith("/")]);
+  }
+  if (found.length < 10) throw new Error(`only ${found.length} routes found in client/app/router.tsx: has its shape changed?`);
+  return found;
+}
+const routes = appRoutes();
 const bundles = routes.map(([path, key, signedIn]) => {
   const keys = closure(entryKey);
   if (signedIn) closure(layout, keys);

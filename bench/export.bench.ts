@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
+import { performance as nodePerformance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { desc } from "drizzle-orm";
 import { buildApp } from "../server/app.ts";
@@ -57,12 +58,12 @@ for (const format of values.formats.split(",")) {
   // This process's CPU time (server and download together): on a busy machine wall time says more about the neighbours.
   const cpu = process.cpuUsage();
   // How busy the main thread was (formatting, the driver's parsing): near 1 means it, not the pool or the database, sets the pace.
-  const loop = performance.eventLoopUtilization();
+  const loop = nodePerformance.eventLoopUtilization();
   const bytes = await download(`/api/exports/claims.${format}?${values.query}`);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = Math.round((used.user + used.system) / 1e4) / 100;
-  const mainThreadBusy = Math.round(performance.eventLoopUtilization(loop).utilization * 100) / 100;
+  const mainThreadBusy = Math.round(nodePerformance.eventLoopUtilization(loop).utilization * 100) / 100;
   clearInterval(sampler);
   // The run is booked just after the last byte leaves, so curl can be done a moment before it.
   let [run] = await database.db.select().from(exportRuns).orderBy(desc(exportRuns.id)).limit(1);

@@ -9,14 +9,3 @@ export function summarize(samples: number[]) {
   const r = (x: number) => Math.round(x * 100) / 100;
   return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN) };
 }
-
-export async function timeIt(fn: () => Promise<unknown>, runs: number, warmup = 3): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}

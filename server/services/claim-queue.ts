@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
+import { countCapFor, QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
 import { ageBucketWindow } from "../../shared/claim-age.ts";
 import { closedStatuses, priorities, type ClaimStatus, type Priority } from "../../shared/workflow/statuses.ts";
 import type { z } from "zod";
@@ -132,14 +132,15 @@ export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput
   const countKey = JSON.stringify([user.id, user.storeIds, input.filters, input.timeZone]);
   const nowMs = Date.now();
   const overCap = knownOverCap(countKey, nowMs);
+  const cap = countCapFor(input.filters);
   const [page, counted] = await Promise.all([
     db.execute<PageRow>(sql`with p as (select id, row_number() over () as k from (
         select ${claims.id} from ${claims} where ${where} order by ${order} limit ${input.pageSize} offset ${offset}) page)
       ${pageColumns} join p on p.id = c.id order by p.k`),
-    overCap ? null : db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${claims} where ${where} limit ${QUEUE_COUNT_CAP + 1}) capped`),
+    overCap ? null : db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${claims} where ${where} limit ${cap + 1}) capped`),
   ]);
-  const total = counted ? Number(counted.rows[0]?.n ?? 0) : QUEUE_COUNT_CAP + 1;
-  if (counted) rememberCount(countKey, total > QUEUE_COUNT_CAP, nowMs);
+  const total = counted ? Number(counted.rows[0]?.n ?? 0) : cap + 1;
+  if (counted) rememberCount(countKey, total > cap, nowMs);
   return {
     rows: page.rows.map((r) => ({
       id: r.id,
@@ -160,8 +161,10 @@ export async function listClaims(db: DbOrTx, user: SessionUser, input: ListInput
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
     })),
-    total: Math.min(total, QUEUE_COUNT_CAP),
-    totalCapped: total > QUEUE_COUNT_CAP,
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
+    /** Where counting stopped for these filters: "10,000+", or "1,000+" for a text search. */
+    countCap: cap,
   };
 }
 

@@ -3,7 +3,7 @@ import { ageBuckets } from "../claim-age.ts";
 import { claimStatuses, priorities } from "../workflow/statuses.ts";
 import { dueFilters, QUEUE_COUNT_CAP, queueSortKeys } from "./claim-queue-keys.ts";
 
-export { dueFilters, QUEUE_COUNT_CAP, queuePageSizes, queueSortKeys, type DueFilter, type QueueSortKey } from "./claim-queue-keys.ts";
+export { countCapFor, dueFilters, QUEUE_COUNT_CAP, SEARCH_COUNT_CAP, queuePageSizes, queueSortKeys, type DueFilter, type QueueSortKey } from "./claim-queue-keys.ts";
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue-keys.ts";
 import { queryClient, trpc } from "@/lib/trpc.ts";
 import { parseQueueParams, queueParamsToSearch, toListInput, type QueueParams } from "./queue-params.ts";
 
@@ -30,7 +29,7 @@ export function useClaimQueueQuery() {
   const total = list.data?.total;
   useEffect(() => {
     if (total === undefined) return;
-    const pageCount = Math.ceil(Math.min(total, QUEUE_COUNT_CAP) / params.pageSize);
+    const pageCount = Math.ceil(total / params.pageSize);
     if (params.page < pageCount) void queryClient.prefetchQuery(trpc.claims.listClaims.queryOptions({ ...input, page: params.page + 1 }));
   }, [total, input, params.page, params.pageSize]);
 

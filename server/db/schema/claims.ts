@@ -159,6 +159,13 @@ export const refunds = pgTable(
   {
     id: serial("id").primaryKey(),
     claimId: integer("claim_id").notNull().references(() => claims.id),
+    /**
+     * The claim's store, copied by the database (trigger refunds_store_from_claim, migration 0016) so no insert
+     * can leave it out or get it wrong: the approvals queue counts a store's pending refunds on an index
+     * instead of looking up each refund's claim (14 ms a count at 1M claims, a quarter of the database's time
+     * under the mixed load).
+     */
+    storeId: text("store_id").references(() => stores.id),
     reference: text("reference").notNull(),
     amountCents: integer("amount_cents").notNull(),
     currency: text("currency").notNull().default("USD"),
@@ -182,6 +189,7 @@ export const refunds = pgTable(
     uniqueIndex("refunds_idempotency_uq").on(t.idempotencyKey),
     index("refunds_claim_idx").on(t.claimId),
     index("refunds_status_idx").on(t.status, t.createdAt),
+    index("refunds_status_store_idx").on(t.status, t.storeId),
   ],
 );
 

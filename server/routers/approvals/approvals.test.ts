@@ -42,6 +42,20 @@ describe("approvals.listApprovals / getApproval", () => {
     expect(detail.decision.options).toContainEqual(expect.objectContaining({ kind: "partial_refund", refundCents: 1500 }));
     expect(detail.evidence).toHaveLength(2);
   });
+
+  it("counts a store's proposals on the refund's own copy of its claim's store, which no insert can get wrong", async () => {
+    const { claim, refund } = await proposedClaim();
+    // Inserted without a store, and with a wrong one: the database takes the claim's either way.
+    const [bare] = await t.db.insert(refunds).values({ claimId: claim.id, reference: `RF-BARE-${refund.id}`, amountCents: 100, kind: "partial_refund", idempotencyKey: key() }).returning();
+    const [wrong] = await t.db.insert(refunds).values({ claimId: claim.id, storeId: "kinetic", reference: `RF-WRONG-${refund.id}`, amountCents: 100, kind: "partial_refund", idempotencyKey: key() }).returning();
+    expect([refund.storeId, bare!.storeId, wrong!.storeId]).toEqual(["atelier", "atelier", "atelier"]);
+    const waiting = async (store: string) =>
+      Number((await t.db.execute<{ n: number }>(sql`select count(*)::int n from refunds r join claims c on c.id = r.claim_id where r.status = 'proposed' and c.store_id = ${store}`)).rows[0]!.n);
+    const atelier = await t.c.supervisor.approvals.listApprovals({ store: ["atelier"] });
+    expect(atelier.total).toBe(await waiting("atelier"));
+    expect(atelier.total).toBeGreaterThanOrEqual(3);
+    expect((await t.c.supervisor.approvals.listApprovals({ store: ["kinetic"] })).total).toBe(await waiting("kinetic"));
+  });
 });
 
 describe("approvals.approveRefund / rejectRefund / executeRefund", () => {

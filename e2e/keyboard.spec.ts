@@ -130,13 +130,22 @@ test.describe("agent", () => {
     await expect(priority).toBeFocused();
     await expectVisibleFocus(page, "Priority after choosing");
 
-    // On through every section of the page to the timeline: each stop shows where focus is.
-    // The walk ends where Tab leaves the page for the browser's own controls (focus on <body>).
+    // On through every section of the page: each stop shows where focus is. The walk ends where Tab leaves the
+    // page for the browser's own controls. Older Chromium then focuses <body>; 156.0.8078.129 may leave an
+    // element active in a document without focus. So the walk must also have reached the customer's e-mail
+    // link, the last stop before the timeline, which has no controls.
+    let reachedCustomer = false;
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press("Tab");
-      if (await page.evaluate(() => document.activeElement === document.body)) break;
+      const at = await page.evaluate(() => ({
+        left: document.activeElement === document.body || !document.hasFocus(),
+        mail: document.activeElement?.getAttribute("href")?.startsWith("mailto:") ?? false,
+      }));
+      if (at.left) break;
+      reachedCustomer ||= at.mail;
       await expectVisibleFocus(page, `claim page, Tab ${i + 1} after Priority`);
     }
+    expect(reachedCustomer, "Tab reached the customer's e-mail link").toBe(true);
   });
 });
 

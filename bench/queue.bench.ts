@@ -64,8 +64,8 @@ async function timedPair(server: () => Promise<unknown>, raw: () => Promise<unkn
       side.cpuMicros += used.user + used.system;
     }
   }
-  const [a, b] = sides.map((s) => ({ stats: summarize(s.samples), cpuMs: Math.round((s.cpuMicros / 1000 / runs) * 1000) / 1000 }));
-  return [a!, b!] as const;
+  const result = (s: (typeof sides)[number]) => ({ stats: summarize(s.samples), cpuMs: Math.round((s.cpuMicros / 1000 / runs) * 1000) / 1000 });
+  return [result(sides[0]!), result(sides[1]!)] as const;
 }
 
 async function measure(name: string, who: Who, call: () => Promise<unknown>) {

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { endOfDay } from "date-fns";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { countCapFor, QUEUE_COUNT_CAP, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
+import { countCapFor, type QueueFilters, type QueueSortKey, type listClaimsInput } from "../../shared/schemas/claim-queue.ts";
 import { ageBucketWindow } from "../../shared/claim-age.ts";
 import { closedStatuses, priorities, type ClaimStatus, type Priority } from "../../shared/workflow/statuses.ts";
 import type { z } from "zod";
@@ -185,14 +185,14 @@ const facetKey = (dim: Dimension, value: unknown) =>
 /**
  * The status facet while a status filter is picked: without that filter the closed history is in scope (a
  * person may add "Closed" to the filter), hundreds of thousands of claims at 1M. Open statuses are counted
- * exactly on the open partial indexes; each closed status only up to the queue's own cap, on
- * claims_closed_facets_idx, so a number above QUEUE_COUNT_CAP reads "more than the queue would count" just
- * like the queue's "10,000+". One statement, one round trip.
+ * exactly on the open partial indexes; each closed status only up to the queue's own cap for these filters
+ * (`countCapFor`), on claims_closed_facets_idx, so a number above it reads "more than the queue would count"
+ * just like the queue's "10,000+" (or a search's "1,000+"). One statement, one round trip.
  */
-async function statusFacet(db: DbOrTx, where: SQL): Promise<Record<string, number>> {
+async function statusFacet(db: DbOrTx, where: SQL, cap: number): Promise<Record<string, number>> {
   // Literal statuses, so the planner proves the closed partial index's predicate.
   const closed = closedStatuses.map(
-    (s) => sql`select ${s}::text, (select count(*)::int from (select 1 from ${claims} where ${where} and ${claims.status} = ${sql.raw(`'${s}'`)} limit ${QUEUE_COUNT_CAP + 1}) c)`,
+    (s) => sql`select ${s}::text, (select count(*)::int from (select 1 from ${claims} where ${where} and ${claims.status} = ${sql.raw(`'${s}'`)} limit ${cap + 1}) c)`,
   );
   const res = await db.execute<{ v: string; n: number }>(
     sql`(select ${claims.status} as v, count(*)::int as n from ${claims} where ${where} and ${openOnly} group by 1) union all ${sql.join(closed, sql` union all `)}`,
@@ -213,7 +213,7 @@ export async function claimFacets(db: DbOrTx, user: SessionUser, input: Pick<Lis
   const tasks: Promise<void>[] = own.map(async (dim) => {
     const where = queueConditions(user, f, { now, timeZone: input.timeZone, except: dim });
     if (dim === "status") {
-      facets.status = await statusFacet(db, where ?? sql`true`);
+      facets.status = await statusFacet(db, where ?? sql`true`, countCapFor(f));
       return;
     }
     const rows = await db

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUE_COUNT_CAP, SEARCH_COUNT_CAP } from "../../../shared/schemas/claim-queue.ts";
 import type { Database } from "../../db/client.ts";
@@ -36,5 +37,15 @@ describe("claims.listClaims counting", () => {
     const one = await c.admin.claims.listClaims({ filters: { includeClosed: true }, pageSize: 25 });
     const found = await c.admin.claims.listClaims({ filters: { q: one.rows[0]!.number, includeClosed: true } });
     expect(found).toMatchObject({ total: 1, totalCapped: false, countCap: SEARCH_COUNT_CAP });
+  });
+
+  // Last: it closes every claim, so the status facet has a closed status past the search's cap.
+  it("stops the status facet's closed counts at the same cap under a search", async () => {
+    await database.db.execute(sql`update claims set status = 'closed'`);
+    const filters = { q: "clm-", status: ["closed" as const], includeClosed: true };
+    const facets = await c.admin.claims.listClaimFacets({ filters });
+    expect(facets.status.closed).toBe(SEARCH_COUNT_CAP + 1);
+    const listed = await c.admin.claims.listClaimFacets({ filters: { status: ["closed"], includeClosed: true } });
+    expect(listed.status.closed).toBe(seeded);
   });
 });

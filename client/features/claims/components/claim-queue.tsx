@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
+import { SEARCH_COUNT_CAP } from "@shared/schemas/claim-queue-keys.ts";
 import { DataTable } from "@/components/data-table/data-table.tsx";
 import { urlPagination } from "@/components/data-table/url-pagination.ts";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options.tsx";
@@ -49,7 +50,6 @@ export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props)
 
   const total = list.data?.total;
   const capped = list.data?.totalCapped;
-  const searching = Boolean(params.q);
   return (
     // Room below the table while the floating bulk bar is up, so it never hides the last row or the pager.
     <div className={cn("flex flex-col gap-3 p-4 lg:p-6", selected.length > 0 && "pb-24 lg:pb-24")}>
@@ -57,7 +57,7 @@ export function ClaimQueue({ headerActions, selectionBar, onRowsChange }: Props)
         <div className="flex items-baseline gap-3">
           <h1 className="text-lg font-semibold tracking-tight">Claims</h1>
           <p className="text-sm text-muted-foreground tabular-nums" aria-live="polite">
-            {total === undefined ? "" : capped ? `${list.data!.countCap.toLocaleString()}+ claims: narrow the ${searching ? "search" : "filters"} to see them all` : `${total.toLocaleString()} claim${total === 1 ? "" : "s"}`}
+            {total === undefined ? "" : capped ? `${list.data!.countCap.toLocaleString()}+ claims: narrow the ${list.data!.countCap === SEARCH_COUNT_CAP ? "search" : "filters"} to see them all` : `${total.toLocaleString()} claim${total === 1 ? "" : "s"}`}
           </p>
         </div>
         {headerActions}

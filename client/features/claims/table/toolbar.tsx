@@ -5,7 +5,7 @@ import { Checkbox } from "@/components/ui/checkbox.tsx";
 import { Label } from "@/components/ui/label.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
 import type { RouterOutputs } from "@/lib/trpc.ts";
-import { QUEUE_COUNT_CAP } from "@shared/schemas/claim-queue-keys.ts";
+import { countCapFor } from "@shared/schemas/claim-queue-keys.ts";
 import { dueOptions, optionsFromCounts, priorityOptions, statusOptions } from "./filter-options.ts";
 import { hasActiveFilters, type QueueParams } from "./queue-params.ts";
 import { SliceChips } from "./slice-chips.tsx";
@@ -43,7 +43,7 @@ export function ClaimQueueToolbar({
         className="w-64"
         data-queue-search
       />
-      <DataTableFacetedFilter title="Status" options={statusOptions} value={params.status} onValueChange={(status) => setParams({ status })} counts={facets?.status} countCap={QUEUE_COUNT_CAP} />
+      <DataTableFacetedFilter title="Status" options={statusOptions} value={params.status} onValueChange={(status) => setParams({ status })} counts={facets?.status} countCap={countCapFor(params)} />
       <DataTableFacetedFilter
         title="Store"
         options={Object.entries(storeNames).map(([value, label]) => ({ value, label }))}

@@ -80,12 +80,16 @@ export const findingCodes = [
   "grade_depends",
   "refund_cap",
   "deduction_cap",
+  "inconsistent_facts", // X7 (rev. 2): two recorded facts contradict each other
+  "processing_late", // E9 (rev. 2): the order shipped later than the store's processing time
   // added by the engine
   "missing_fact", // a rule needs a fact the claim does not have yet
   "grade_pending", // a graded amount waits for the agent's grade or part type
   "rma_required", // C1: the return needs an RMA number on the parcel
   "return_destination", // K6: where the parcel goes
   "payout_time", // K7, C10: informational payout delay
+  "option_unlock", // X9: what the agent could record to unlock an option on a line
+  "freight_label", // E4: the store's prepaid label is still to be sent
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
@@ -148,6 +152,10 @@ export type VoidCause = (typeof voidCauses)[number];
 
 export const inspectionResults = ["intact", "repack_needed", "damaged_unresellable"] as const;
 export type InspectionResult = (typeof inspectionResults)[number];
+
+/** X8 (rev. 2): what must have happened before a refund that takes the goods back is paid out. */
+export const payoutGates = ["return_received", "inspected"] as const;
+export type PayoutGate = (typeof payoutGates)[number];
 
 export const packagingSeverities = ["minor", "severe"] as const;
 export type PackagingSeverity = (typeof packagingSeverities)[number];

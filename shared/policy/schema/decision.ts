@@ -6,6 +6,7 @@ import {
   findingCodes,
   freightPayers,
   optionKinds,
+  payoutGates,
   severities,
 } from "../enums.ts";
 
@@ -13,7 +14,8 @@ import {
 // only knows the rule book: `message` and `sku` on findings (sku when a finding
 // concerns one line only, L1), `freight` and `clause` on options (one claim can
 // offer a repair at the customer's cost and a replacement at the merchant's,
-// L3), `lines` (each line's own eligibility) and `clauses` (X4).
+// L3), `lines` (each line's own eligibility) and `clauses` (X4); on options
+// `lineRefunds` (X9) and `payableAfter`/`payable` (X8); `freightReimbursement` (E4).
 
 export const findingSchema = z.object({
   code: z.enum(findingCodes),
@@ -29,12 +31,22 @@ export const evidenceStatusSchema = z.object({
   provided: z.number().int().nonnegative(),
 });
 
+export const lineRefundSchema = z.object({ sku: z.string(), refundCents: z.number().int().nonnegative() });
+
 export const optionSchema = z.object({
   kind: z.enum(optionKinds),
   preferred: z.boolean(),
   refundCents: z.number().int().nonnegative().optional(),
+  /** X9: the claimed lines (skus) this option covers; refundCents is the sum over them. */
+  lines: z.array(z.string()).optional(),
+  /** X9: each covered line's own amount, when every one is known; a refund is split by these. */
+  lineRefunds: z.array(lineRefundSchema).optional(),
   freight: z.enum(freightPayers).optional(),
   clause: z.string().optional(),
+  /** X8: what must happen before this refund is paid out (it may be approved before). */
+  payableAfter: z.enum(payoutGates).optional(),
+  /** X8: whether that has happened on the facts given. */
+  payable: z.boolean().optional(),
 });
 
 export const deadlineSchema = z.object({
@@ -51,6 +63,8 @@ export const decisionSchema = z.object({
   options: z.array(optionSchema),
   deadlines: z.array(deadlineSchema),
   warrantyEndsAt: z.iso.datetime().optional(),
+  /** E4 (rev. 2): freight the customer advanced, reimbursed as its own payout outside the X2 cap. */
+  freightReimbursement: z.object({ cents: z.number().int().nonnegative(), clause: z.string() }).optional(),
   lines: z.array(z.object({ sku: z.string(), eligibility: z.enum(eligibilities) })),
   clauses: z.array(z.string()),
 });
@@ -58,5 +72,6 @@ export const decisionSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
 export type DecisionOption = z.infer<typeof optionSchema>;
+export type LineRefund = z.infer<typeof lineRefundSchema>;
 export type Deadline = z.infer<typeof deadlineSchema>;
 export type Decision = z.infer<typeof decisionSchema>;

@@ -28,6 +28,10 @@ export const claimLineSchema = z.object({
   issueType: z.enum(issueTypes).optional(),
   grade: z.enum(grades).optional(),
   failureCause: z.enum(failureCauses).optional(),
+  /** Void causes the agent recorded on this line only (L4/L5, E5 improper use); `voidFindings` hold for every line. */
+  voidCauses: z.array(z.enum(voidCauses)).optional(),
+  /** A6: the amount the agent set, with a reason, where the grade or the part's value is Depends. */
+  agentCents: cents.optional(),
 });
 
 export const conditionSchema = z.object({
@@ -39,8 +43,11 @@ export const conditionSchema = z.object({
   deductionPct: z.number().min(0).max(100).optional(),
 });
 
+const trackingNumber = z.string().trim().min(1).max(80);
+
+/** L9: a pause counts (where the store asks for it) only with both legs' tracking numbers on record. */
 export const repairPauseSchema = z
-  .object({ leftAt: instantSchema, backAt: instantSchema })
+  .object({ leftAt: instantSchema, backAt: instantSchema, leftTracking: trackingNumber.optional(), backTracking: trackingNumber.optional() })
   .refine((p) => Date.parse(p.backAt) >= Date.parse(p.leftAt), {
     message: "backAt must not precede leftAt",
     path: ["backAt"],
@@ -69,6 +76,12 @@ export const claimFactsSchema = z.object({
   purchaseCostCents: cents.optional(),
   exportPostageCents: cents.optional(),
   customerAdvancedFreight: z.boolean().optional(),
+  /** E4 (rev. 2): the freight the customer advanced, as invoiced; reimbursed as its own payout, outside X2. */
+  advancedFreightCents: cents.optional(),
+  /** E4 (rev. 2): the prepaid label (or its tracking number) the store sent for merchant-paid freight. */
+  prepaidLabel: z.string().trim().min(1).max(120).optional(),
+  /** K6: where the agent routed the return (one of the store's destinations). */
+  returnDestination: z.string().min(1).optional(),
 });
 
 /** Facts after parsing: list fields are always present. */

@@ -42,6 +42,8 @@ export const exportRuns = pgTable(
     format: text("format").notNull(), // csv | xlsx
     filters: jsonb("filters").$type<Record<string, unknown>>().notNull().default({}),
     columns: jsonb("columns").$type<string[]>().notNull().default([]),
+    /** The stores the export could read (the filter within the person's scope); null: every store (admins, the daily report). */
+    storeIds: text("store_ids").array(),
     status: text("status").notNull().default("running"), // running | done | cancelled | failed
     rowCount: integer("row_count").notNull().default(0),
     startedAt: tstz("started_at").notNull().defaultNow(),

@@ -8,3 +8,4 @@ export * from "./messages.ts";
 export * from "./jobs.ts";
 export * from "./admin.ts";
 export * from "./intake.ts";
+export * from "./rate-limits.ts";

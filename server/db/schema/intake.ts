@@ -52,6 +52,9 @@ export const messageTemplateOverrides = pgTable(
   (t) => [primaryKey({ columns: [t.storeId, t.key] })],
 );
 
+/** `pass`/`fail` from DMARC when the provider checked it, else from DKIM and SPF; the raw results beside it. */
+export type SenderAuth = { verdict: "pass" | "fail" | "none"; dmarc?: string; dkim?: string; spf?: string };
+
 export type InboundAttachment = { filename: string; contentType: string; size: number; storageKey: string };
 
 /** Every inbound e-mail as received; unmatched ones stay `unsorted` until an agent files them. */
@@ -68,6 +71,11 @@ export const inboundEmails = pgTable(
     subject: text("subject").notNull().default(""),
     textBody: text("text_body").notNull().default(""),
     attachments: jsonb("attachments").$type<InboundAttachment[]>().notNull().default([]),
+    /** The provider's sender-authentication verdict (Authentication-Results / Received-SPF), when it sent one. */
+    senderAuth: jsonb("sender_auth").$type<SenderAuth>(),
+    /** Attachments become evidence only when an agent accepts them: who and when. */
+    attachmentsAcceptedAt: tstz("attachments_accepted_at"),
+    attachmentsAcceptedById: integer("attachments_accepted_by_id").references(() => users.id),
     status: text("status").notNull(), // joined | opened_claim | unsorted | filed | discarded
     storeId: text("store_id").references(() => stores.id),
     claimId: integer("claim_id").references(() => claims.id),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import type { ClaimFactsInput } from "../../../shared/policy/index.ts";
+import type { ClaimFactsInput, VoidCause } from "../../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../../shared/workflow/statuses.ts";
 import { timestamps, tstz } from "./columns.ts";
 import { customers, orderLines, orders } from "./orders.ts";
@@ -116,6 +116,10 @@ export const claimLines = pgTable(
     grade: text("grade"),
     gradeReason: text("grade_reason"),
     failureCause: text("failure_cause"),
+    /** Void causes the agent found on this line only (L4/L5, E5 improper use); claim-wide ones stay in case facts. */
+    voidCauses: jsonb("void_causes").$type<VoidCause[]>().notNull().default([]),
+    /** What the agent saw that voids the line, kept with the causes. */
+    voidNote: text("void_note"),
   },
   (t) => [index("claim_lines_claim_idx").on(t.claimId), index("claim_lines_order_line_idx").on(t.orderLineId)],
 );

@@ -120,6 +120,11 @@ export const claimLines = pgTable(
     voidCauses: jsonb("void_causes").$type<VoidCause[]>().notNull().default([]),
     /** What the agent saw that voids the line, kept with the causes. */
     voidNote: text("void_note"),
+    /**
+     * A6: the amount (cents, for the claimed quantity) the agent set with a written reason where the grade or the
+     * part's value is "Depends"; the engine reads it as the line fact `agentCents`. The reason is `gradeReason`.
+     */
+    agentCents: integer("agent_cents"),
   },
   (t) => [index("claim_lines_claim_idx").on(t.claimId), index("claim_lines_order_line_idx").on(t.orderLineId)],
 );

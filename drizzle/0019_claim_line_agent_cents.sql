@@ -1,0 +1,1 @@
+ALTER TABLE "claim_lines" ADD COLUMN "agent_cents" integer;

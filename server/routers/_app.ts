@@ -17,6 +17,7 @@ import { templatesRouter } from "./templates/index.ts";
 import { apiKeysRouter } from "./api-keys/index.ts";
 import { orderImportRouter } from "./order-import/index.ts";
 import { notificationsRouter } from "./notifications/index.ts";
+import { caseFactsRouter } from "./case-facts/index.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -37,6 +38,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   orderImport: orderImportRouter,
   notifications: notificationsRouter,
+  caseFacts: caseFactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

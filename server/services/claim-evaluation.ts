@@ -21,6 +21,7 @@ type FactSources = {
     issueType: string | null;
     grade: string | null;
     failureCause: string | null;
+    voidCauses?: readonly string[];
   }[];
   evidenceKinds: string[];
 };
@@ -30,8 +31,9 @@ const opt = <T,>(v: T | null) => (v === null ? undefined : v);
 
 /** Assembles the engine's facts from what the database knows about a claim. */
 export function buildFacts(s: FactSources): ClaimFactsInput {
+  const { notes: _notes, ...caseFacts } = s.caseFacts;
   return {
-    ...s.caseFacts,
+    ...caseFacts,
     reason: s.reason as ClaimFactsInput["reason"],
     orderPlacedAt: s.order.placedAt.toISOString(),
     shippedAt: iso(s.order.shippedAt),
@@ -48,6 +50,7 @@ export function buildFacts(s: FactSources): ClaimFactsInput {
       issueType: opt(l.issueType) as never,
       grade: opt(l.grade) as never,
       failureCause: opt(l.failureCause) as never,
+      voidCauses: l.voidCauses?.length ? ([...l.voidCauses] as never) : undefined,
     })),
     evidence: s.evidenceKinds.map((kind) => ({ kind: kind as never })),
   };
@@ -109,6 +112,7 @@ async function loadSources(db: DbOrTx, claimId: number) {
         issueType: claimLines.issueType,
         grade: claimLines.grade,
         failureCause: claimLines.failureCause,
+        voidCauses: claimLines.voidCauses,
         orderPartType: orderLines.partType,
       })
       .from(claimLines)

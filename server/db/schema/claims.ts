@@ -13,7 +13,20 @@ export type StoredDeadline = { key: string; dueAt: string; clause: string };
  * approval and return instants, repair pauses, amounts the agent enters): the part of the engine's
  * facts that does not come from the order, the claimed lines or the evidence list.
  */
-export type CaseFacts = Omit<ClaimFactsInput, "reason" | "orderPlacedAt" | "shippedAt" | "deliveredAt" | "reportedAt" | "lines" | "evidence">;
+export type CaseFacts = Omit<ClaimFactsInput, "reason" | "orderPlacedAt" | "shippedAt" | "deliveredAt" | "reportedAt" | "lines" | "evidence"> & {
+  /** What people wrote with some facts (issue 14), shown beside them; not engine facts, so buildFacts leaves them out. */
+  notes?: CaseNotes;
+};
+export type CaseNotes = {
+  /** C8: why the case is complex. */
+  complexReason?: string;
+  /** A1: what the agent saw of the packaging. */
+  packagingSeverityNote?: string;
+  /** E4: the freight invoice the customer's advanced amount comes from. */
+  advancedFreightInvoice?: string;
+  /** K6: why the return goes where it goes. */
+  returnDestinationNote?: string;
+};
 
 export const claims = pgTable(
   "claims",

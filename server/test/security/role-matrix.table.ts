@@ -95,6 +95,18 @@ export const roleMatrix: Record<string, Entry> = {
   "policy.previewPolicyChange": { ...admins, input: store },
   "policy.createPolicyVersion": { ...admins, input: (fx) => ({ storeId: fx.store, baseVersion: 1, changes: [], note: "role matrix" }) },
 
+  // Facts of the case (issue 14): claim work like grading.
+  "caseFacts.getCaseFacts": { ...claimWork, input: num },
+  "caseFacts.recordVoidCauses": { ...claimWork, input: (fx) => ({ ...ref(fx), claimLineId: fx.claim.lineId, causes: ["improper_use"], note: "role matrix" }) },
+  "caseFacts.recordRepairPause": { ...claimWork, input: (fx) => ({ ...ref(fx), leftOn: "2026-01-05", backOn: "2026-01-15" }) },
+  "caseFacts.removeRepairPause": { ...claimWork, input: (fx) => ({ ...ref(fx), index: 0, note: "role matrix" }) },
+  "caseFacts.setPackagingSeverity": { ...claimWork, input: (fx) => ({ ...ref(fx), severity: "severe" }) },
+  "caseFacts.markComplexCase": { ...claimWork, input: (fx) => ({ ...ref(fx), complex: true, reason: "role matrix" }) },
+  "caseFacts.recordAdvancedFreight": { ...claimWork, input: (fx) => ({ ...ref(fx), amountCents: 500, invoiceReference: "INV-1" }) },
+  "caseFacts.recordPrepaidLabel": { ...claimWork, input: (fx) => ({ ...ref(fx), label: "1Z999AA1" }) },
+  "caseFacts.changeClaimReason": { ...claimWork, input: (fx) => ({ ...ref(fx), reason: "missing_accessory", note: "role matrix" }) },
+  "caseFacts.setReturnDestination": { ...claimWork, input: (fx) => ({ ...ref(fx), destination: "manufacturer" }) },
+
   "workflow.transitionClaim": { ...claimWork, input: (fx) => ({ ...ref(fx), action: "start_review" }) },
   "workflow.takeNextClaim": signedInAgents(),
   "workflow.assignClaim": { ...claimWork, input: (fx) => ({ ...ref(fx), assigneeId: null }) },

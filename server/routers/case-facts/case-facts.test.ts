@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "../../test/field-errors.ts";
+import { now, useResolutionDb } from "../resolution/harness.ts";
+import { createTestClaim, daysBefore } from "../resolution/test-claims.ts";
+
+// Facts of the case recorded on the claim page (issue 14): each reaches the engine (the claim's evaluation
+// shows its effect), leaves an audit event with who and why, refuses a stale version and names a bad field.
+
+const t = useResolutionDb();
+const dueOf = async (number: string, key: string) => (await t.c.supervisor.claims.evaluateClaim({ number })).decision.deadlines.find((d) => d.key === key)?.dueAt;
+
+describe("complex case (chipyard C8)", () => {
+  // The demo agent works kinetic, layerworks and atelier: chipyard is the supervisor's.
+  it("moves review_due from 2 to 5 working days, with the reason on the event; unmarking moves it back", async () => {
+    // Reported Monday 9 March: 2 working days end Wednesday 11, 5 end Monday 16.
+    const claim = await createTestClaim(t.db, { store: "chipyard", reason: "quality_defect", lines: [{ sku: "CY-MCU-1", unitPriceCents: 1200, electronic: true }], reportedAt: daysBefore(now, 1) });
+    expect(await dueOf(claim.number, "review_due")).toBe("2026-03-11T23:59:59.999Z");
+    await t.c.supervisor.caseFacts.markComplexCase({ ...(await t.ref(claim.number)), complex: true, reason: "Three boards, two firmware versions" });
+    expect(await dueOf(claim.number, "review_due")).toBe("2026-03-16T23:59:59.999Z");
+    expect((await t.claim(claim.number)).caseFacts).toMatchObject({ complex: true, notes: { complexReason: "Three boards, two firmware versions" } });
+    const [event] = await t.events(claim.id, "complex_case_marked");
+    expect(event).toMatchObject({ actorId: t.c.users.supervisor.id, data: { reason: "Three boards, two firmware versions" } });
+
+    await t.c.supervisor.caseFacts.markComplexCase({ ...(await t.ref(claim.number)), complex: false, reason: "Only one board after all" });
+    expect(await dueOf(claim.number, "review_due")).toBe("2026-03-11T23:59:59.999Z");
+    expect((await t.claim(claim.number)).caseFacts).toEqual({});
+  });
+
+  it("a stale version is a CONFLICT and a missing reason names the field", async () => {
+    const claim = await createTestClaim(t.db, { store: "chipyard", reason: "quality_defect", lines: [{ sku: "CY-MCU-2", unitPriceCents: 1200 }], reportedAt: daysBefore(now, 1) });
+    await t.c.supervisor.caseFacts.markComplexCase({ number: claim.number, version: 1, complex: true, reason: "Many parts involved" });
+    await expect(t.c.supervisor.caseFacts.markComplexCase({ number: claim.number, version: 1, complex: false, reason: "Not complex after all" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await t.claim(claim.number)).caseFacts.complex).toBe(true);
+    expect(await fieldErrorsOf(t.c.supervisor.caseFacts.markComplexCase({ ...(await t.ref(claim.number)), complex: false, reason: "" }))).toHaveProperty("reason");
+  });
+});
+
+describe("packaging damage severity (atelier A1)", () => {
+  const box = { sku: "AT-FIG-1", unitPriceCents: 12_000, partType: "jointed_figure" };
+
+  it("severe damage offers keeping it with a partial refund; minor is not covered", async () => {
+    const claim = await createTestClaim(t.db, { store: "atelier", reason: "packaging_damage", lines: [box], evidence: ["photo", "packaging_photo"], reportedAt: daysBefore(now, 1) });
+    const before = (await t.c.agent.claims.evaluateClaim({ number: claim.number })).decision;
+    expect(before.options.map((o) => o.kind)).not.toContain("partial_refund");
+
+    await t.c.agent.caseFacts.setPackagingSeverity({ ...(await t.ref(claim.number)), severity: "severe", note: "Box crushed on one side" });
+    const severe = (await t.c.agent.claims.evaluateClaim({ number: claim.number })).decision;
+    expect(severe.options.map((o) => o.kind)).toContain("partial_refund");
+    expect((await t.events(claim.id, "packaging_severity_set"))[0]!.data).toMatchObject({ before: null, after: "severe", note: "Box crushed on one side" });
+
+    await t.c.agent.caseFacts.setPackagingSeverity({ ...(await t.ref(claim.number)), severity: "minor" });
+    const minor = (await t.c.agent.claims.evaluateClaim({ number: claim.number })).decision;
+    expect(minor.eligibility).toBe("ineligible");
+    expect(minor.findings.map((f) => f.code)).toContain("not_covered");
+  });
+
+  it("a stale version is a CONFLICT; an unknown severity names the field", async () => {
+    const claim = await createTestClaim(t.db, { store: "atelier", reason: "packaging_damage", lines: [box], evidence: ["photo"], reportedAt: daysBefore(now, 1) });
+    await t.c.agent.caseFacts.setPackagingSeverity({ number: claim.number, version: 1, severity: "severe" });
+    await expect(t.c.agent.caseFacts.setPackagingSeverity({ number: claim.number, version: 1, severity: "minor" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await t.claim(claim.number)).caseFacts.packagingSeverity).toBe("severe");
+    expect(await fieldErrorsOf(t.c.agent.caseFacts.setPackagingSeverity({ ...(await t.ref(claim.number)), severity: "crushed" as never }))).toHaveProperty("severity");
+  });
+});

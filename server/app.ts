@@ -5,6 +5,8 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger } from "fastify";
+import { TRPCError } from "@trpc/server";
+import { MAX_BATCH_SIZE, unbatchedProcedures } from "../shared/schemas/batching.ts";
 import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
 import type { Database } from "./db/client.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
@@ -122,7 +124,12 @@ export async function buildApp(opts: AppOptions) {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: async ({ req, res }): Promise<Context> => {
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: async ({ req, res, info }): Promise<Context> => {
+        // Refused before anything runs: inside a batch, calls that check a secret ran side by side (shared/schemas/batching.ts).
+        if (info.isBatchCall && info.calls.some((c) => unbatchedProcedures.has(c.path))) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "Sign-in, passwords and codes cannot be sent in a batch; send each on its own." });
+        }
         const now = new Date();
         const token = req.cookies[SESSION_COOKIE];
         return {

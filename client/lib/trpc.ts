@@ -1,8 +1,9 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE, unbatchedProcedures } from "@shared/schemas/batching.ts";
 import { paths } from "./paths.ts";
 import type { AppRouter } from "../../server/routers/_app.ts";
 
@@ -38,7 +39,14 @@ export const queryClient = new QueryClient({
 });
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000 })],
+  links: [
+    // The server refuses a batch holding a sign-in, password or code check, and batches past MAX_BATCH_SIZE.
+    splitLink({
+      condition: (op) => unbatchedProcedures.has(op.path),
+      true: httpLink({ url: "/trpc", transformer: superjson }),
+      false: httpBatchLink({ url: "/trpc", transformer: superjson, maxURLLength: 4000, maxItems: MAX_BATCH_SIZE }),
+    }),
+  ],
 });
 
 /** Options factories (`trpc.claims.listClaims.queryOptions(input)`): query keys are never written by hand. */

@@ -7,8 +7,10 @@ import type { Db } from "../db/client.ts";
 import { passwordTokens, sessions, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 
-const deadLink = () =>
-  new TRPCError({ code: "BAD_REQUEST", message: "This link has expired or was already used. Ask an admin for a new one." });
+const DEAD_LINK = "This link has expired or was already used. Ask an admin for a new one.";
+const deadLink = () => new TRPCError({ code: "BAD_REQUEST", message: DEAD_LINK });
+/** A token that opened nothing: the one refusal that counts as a guess. */
+export const isDeadLink = (error: unknown) => error instanceof TRPCError && error.message === DEAD_LINK;
 
 /**
  * Redeems a one-time link: the token row is locked and marked used in the same transaction that stores
@@ -34,11 +36,14 @@ export async function redeemPasswordToken(db: Db, input: { token: string; passwo
   });
 }
 
+const WRONG_CURRENT = "Your current password is incorrect.";
+export const isWrongCurrentPassword = (error: unknown) => error instanceof TRPCError && error.message === WRONG_CURRENT;
+
 /** Keeps this session, ends the others: whoever else knew the old password is signed out. */
 export async function changePassword(db: Db, user: SessionUser, input: { currentPassword: string; newPassword: string }, now: Date) {
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row?.hash || !(await verifyPassword(row.hash, input.currentPassword))) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is incorrect.", cause: fieldError("currentPassword", "Your current password is incorrect.") });
+    throw new TRPCError({ code: "BAD_REQUEST", message: WRONG_CURRENT, cause: fieldError("currentPassword", WRONG_CURRENT) });
   }
   assertAcceptablePassword(input.newPassword, user.email, "newPassword");
   const hash = await hashPassword(input.newPassword);

@@ -10,6 +10,7 @@ import { registerClaimRoutes } from "./claims.ts";
 import { ApiProblem, sendProblem } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { registerOrderRoutes } from "./orders.ts";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 
 export type StoreApiOptions = { database: Database; dataDir: string; storage?: FileStorage };
 
@@ -39,9 +40,9 @@ export const storeApiHttp: FastifyPluginAsync<StoreApiOptions> = async (app, opt
       v1.setNotFoundHandler((req, reply) => sendProblem(reply, new ApiProblem(404, "not_found", `No endpoint ${req.method} ${req.url.split("?")[0]}; see /api/openapi.json.`)));
 
       v1.addHook("onRequest", async (req) => authenticate(opts.database.db, req));
-      // Per key, with the key's own limit. In-memory counters: right for one server process; several
-      // processes behind a balancer would each allow the full rate (use the plugin's Redis store then).
+      // Per key, with the key's own limit, counted in the database so several server processes share it.
       await v1.register(rateLimit, {
+        store: databaseRateLimitStore(opts.database.db),
         global: true,
         hook: "preHandler",
         timeWindow: 60_000,

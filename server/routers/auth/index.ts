@@ -4,7 +4,8 @@ import { changePasswordInput, setPasswordInput, signOutSessionInput } from "../.
 import { checkPassword } from "../../auth/sign-in-password.ts";
 import { secondFactorPending } from "../../auth/totp-gate.ts";
 import { createSession, deleteSession, endSessions, storeIdsFor } from "../../auth/sessions.ts";
-import { changePassword, endOwnSession, listOwnSessions, redeemPasswordToken } from "../../services/users-account.ts";
+import { currentPasswordBySession, minutesFrom, passwordLinksByIp, takeIpAttempt, tooMany } from "../../auth/sign-in-limits.ts";
+import { changePassword, endOwnSession, isDeadLink, isWrongCurrentPassword, listOwnSessions, redeemPasswordToken } from "../../services/users-account.ts";
 import { users } from "../../db/schema/index.ts";
 import type { Context } from "../../trpc/context.ts";
 import { router } from "../../trpc/init.ts";
@@ -49,12 +50,28 @@ export const authRouter = router({
 
   /** Public: the one-time link is the credential. Sets the password and signs the person in on this device. */
   setPassword: publicProcedure.input(setPasswordInput).mutation(async ({ ctx, input }) => {
-    const user = await redeemPasswordToken(ctx.db, input, ctx.now());
+    // Counted per address before the token is looked up; a link that worked, or a refused password, gives it back.
+    const ipAttempt = await takeIpAttempt(ctx.db, passwordLinksByIp, ctx.meta.ip, ctx.now());
+    const user = await redeemPasswordToken(ctx.db, input, ctx.now()).catch(async (error: unknown) => {
+      if (ipAttempt && !isDeadLink(error)) await passwordLinksByIp.release(ctx.db, ipAttempt);
+      throw error;
+    });
+    if (ipAttempt) await passwordLinksByIp.release(ctx.db, ipAttempt);
     const { secondFactorPending } = await signInOnThisDevice(ctx, user.id);
     return { ...user, storeIds: await storeIdsFor(ctx.db, user.id, user.role), secondFactorPending };
   }),
 
-  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input, ctx.now())),
+  /** The current password is a guess like any other: five wrong ones per session in 15 minutes, counted before the check. */
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const attempt = await currentPasswordBySession.take(ctx.db, ctx.user.sessionId, ctx.now());
+    if (!attempt.allowed) throw tooMany(`Too many wrong passwords. Try again in ${minutesFrom(attempt.retryAfterMs)} minutes.`);
+    const result = await changePassword(ctx.db, ctx.user, input, ctx.now()).catch(async (error: unknown) => {
+      if (!isWrongCurrentPassword(error)) await currentPasswordBySession.release(ctx.db, ctx.user.sessionId);
+      throw error;
+    });
+    await currentPasswordBySession.clear(ctx.db, ctx.user.sessionId);
+    return result;
+  }),
 
   listSessions: authedProcedure.query(({ ctx }) => listOwnSessions(ctx.db, ctx.user, ctx.now())),
 

@@ -116,6 +116,17 @@ describe("sign-in second step", () => {
     await expect(s.caller.auth.verifySecondFactor({ kind: "totp", code: "000001" })).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Too many wrong codes. Sign in again with your password." });
     expect(await s.resolve()).toBeNull();
   });
+
+  it("checks at most five of 30 codes guessed in parallel on one session, counted before the check", async () => {
+    const { person } = await enrol();
+    const s = await sessionCaller(database.db, person.id, plus(20), { ip: "192.0.2.77" });
+    const answers = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => s.caller.auth.verifySecondFactor({ kind: "totp", code: String(100000 + i) })));
+    const messages = answers.map((a) => (a.status === "rejected" ? String((a.reason as Error).message) : "accepted"));
+    // A checked wrong code says how many tries are left; the fifth ends the session; the rest are never checked.
+    expect(messages.filter((m) => /tries? left/.test(m)).length).toBeLessThanOrEqual(4);
+    expect(messages.filter((m) => m === "accepted")).toEqual([]);
+    expect(await s.resolve()).toBeNull();
+  });
 });
 
 describe("sign-in lockout and limits", () => {

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { disableTotpInput, resetUserTotpInput, totpCodeInput, verifySecondFactorInput } from "../../../shared/schemas/two-factor.ts";
-import { assertIpAllowed, codesByIp, codesBySession, minutesFrom, tooMany } from "../../auth/sign-in-limits.ts";
+import { codesByIp, codesBySession, takeIpAttempt, tooManyCodes } from "../../auth/sign-in-limits.ts";
 import { deleteSessionById } from "../../auth/sessions.ts";
 import {
   clearTotp,
@@ -19,20 +19,25 @@ import { recordAdminAudit } from "../../services/admin-audit.ts";
 import type { Context, SessionUser } from "../../trpc/context.ts";
 import { adminMutationProcedure, authedProcedure, secondStepProcedure } from "../../trpc/procedures.ts";
 
-/** Every code a session gets wrong counts against it and its address, whichever procedure took the guess. */
+/**
+ * Every code guess is counted against the session and its address before the code is checked (atomically,
+ * in the database: sign-in-limits.ts), whichever procedure took it; a right code gives the attempts back.
+ */
 async function countingGuesses<T>(ctx: Context & { user: SessionUser }, run: () => Promise<T>): Promise<T> {
   const now = ctx.now();
-  assertIpAllowed(codesByIp, ctx.meta.ip, now);
-  const wait = codesBySession.blockedFor(ctx.user.sessionId, now);
-  if (wait > 0) throw tooMany(`Too many wrong codes. Try again in ${minutesFrom(wait)} minutes.`);
+  const ipAttempt = await takeIpAttempt(ctx.db, codesByIp, ctx.meta.ip, now);
+  const bySession = await codesBySession.take(ctx.db, ctx.user.sessionId, now);
+  if (!bySession.allowed) throw tooManyCodes(bySession.retryAfterMs);
   try {
     const result = await run();
-    codesBySession.clear(ctx.user.sessionId);
+    await codesBySession.clear(ctx.db, ctx.user.sessionId);
+    if (ipAttempt) await codesByIp.release(ctx.db, ipAttempt);
     return result;
   } catch (error) {
-    if (isWrongCode(error)) {
-      if (ctx.meta.ip) codesByIp.fail(ctx.meta.ip, now);
-      codesBySession.fail(ctx.user.sessionId, now);
+    // Only a wrong code was a guess; any other refusal gives the attempts back.
+    if (!isWrongCode(error)) {
+      await codesBySession.release(ctx.db, ctx.user.sessionId);
+      if (ipAttempt) await codesByIp.release(ctx.db, ipAttempt);
     }
     throw error;
   }
@@ -62,20 +67,23 @@ export const twoFactorProcedures = {
     if (!ctx.user.secondFactor?.enrolled) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Two-factor authentication is off for this account." });
     if (ctx.user.secondFactor.verified) return { ok: true as const };
     const now = ctx.now();
-    assertIpAllowed(codesByIp, ctx.meta.ip, now);
-    if (await verifySecondFactor(ctx.db, ctx.user, input, now)) {
-      codesBySession.clear(ctx.user.sessionId);
-      return { ok: true as const };
-    }
-    if (ctx.meta.ip) codesByIp.fail(ctx.meta.ip, now);
-    const failures = codesBySession.fail(ctx.user.sessionId, now);
-    const left = codesBySession.limit - failures;
-    if (left <= 0) {
+    const ipAttempt = await takeIpAttempt(ctx.db, codesByIp, ctx.meta.ip, now);
+    const attempt = await codesBySession.take(ctx.db, ctx.user.sessionId, now);
+    const endSession = async () => {
       await deleteSessionById(ctx.db, ctx.user.sessionId);
       ctx.cookies?.clearSession();
-      codesBySession.clear(ctx.user.sessionId);
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Too many wrong codes. Sign in again with your password." });
+      // The count stays until its window ends: cleared, guesses still in flight on this session would start over.
+      return new TRPCError({ code: "UNAUTHORIZED", message: "Too many wrong codes. Sign in again with your password." });
+    };
+    // Past the limit nothing is checked: parallel guesses that took their attempts after the 5th find the session ending.
+    if (!attempt.allowed) throw await endSession();
+    if (await verifySecondFactor(ctx.db, ctx.user, input, now)) {
+      await codesBySession.clear(ctx.db, ctx.user.sessionId);
+      if (ipAttempt) await codesByIp.release(ctx.db, ipAttempt);
+      return { ok: true as const };
     }
+    const left = codesBySession.limit - attempt.hits;
+    if (left <= 0) throw await endSession();
     const what = input.kind === "totp" ? "That code is not valid or was already used." : "That recovery code is not valid or was already used.";
     throw wrongCode(`${what} ${left} ${left === 1 ? "try" : "tries"} left.`);
   }),

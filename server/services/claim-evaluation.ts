@@ -22,6 +22,8 @@ type FactSources = {
     grade: string | null;
     failureCause: string | null;
     voidCauses?: readonly string[];
+    /** A6: the agent's amount for a Depends grade or value. */
+    agentCents?: number | null;
   }[];
   evidenceKinds: string[];
 };
@@ -51,6 +53,7 @@ export function buildFacts(s: FactSources): ClaimFactsInput {
       grade: opt(l.grade) as never,
       failureCause: opt(l.failureCause) as never,
       voidCauses: l.voidCauses?.length ? ([...l.voidCauses] as never) : undefined,
+      agentCents: l.agentCents ?? undefined,
     })),
     evidence: s.evidenceKinds.map((kind) => ({ kind: kind as never })),
   };
@@ -113,6 +116,7 @@ async function loadSources(db: DbOrTx, claimId: number) {
         grade: claimLines.grade,
         failureCause: claimLines.failureCause,
         voidCauses: claimLines.voidCauses,
+        agentCents: claimLines.agentCents,
         orderPartType: orderLines.partType,
       })
       .from(claimLines)

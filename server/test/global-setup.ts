@@ -10,10 +10,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 export const templateDir = path.join(root, "node_modules/.cache/claimdesk-test");
 export const PG_TEMPLATE = "claimdesk_test_template";
 
-/** The template is rebuilt whenever a migration or the seed code changes. */
+/** The template is rebuilt whenever a migration, the seed code or a store's rule book (seeded as policy version 1) changes. */
 function fingerprint(): string {
   const h = createHash("sha256");
-  for (const dir of ["drizzle", "server/db/seed"]) {
+  for (const dir of ["drizzle", "server/db/seed", "shared/policy/stores"]) {
     for (const f of readdirSync(path.join(root, dir), { recursive: true }).map(String).sort()) {
       const p = path.join(root, dir, f);
       if (f.endsWith(".sql") || f.endsWith(".ts") || f.endsWith(".json")) h.update(f).update(readFileSync(p));

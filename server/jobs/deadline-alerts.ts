@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { deadlineLabels } from "../../shared/policy/parameters-labels.ts";
 import type { DeadlineKey } from "../../shared/policy/enums.ts";
-import { closedStatuses, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
+import { finishedStatuses, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
 import type { Db } from "../db/client.ts";
 import { notify, type NewNotification } from "../services/notifications.ts";
 import { ownDeadlineKeys } from "./deadline-sweep.ts";
@@ -38,7 +38,7 @@ export async function alertDeadlines(db: Db, now: Date, opts: { log?: JobLog } =
     from claims c
     cross join lateral jsonb_to_recordset(c.deadlines) as d(key text, "dueAt" text, clause text)
     where c.due_at < ${until} and c.assignee_id is not null
-      and c.status not in (${list(closedStatuses)}) and c.status not in (${list(waitingOnCustomer)}) and c.paused_at is null
+      and c.status not in (${list(finishedStatuses)}) and c.status not in (${list(waitingOnCustomer)}) and c.paused_at is null
       and d.key in (${list(ownDeadlineKeys)})
       and d."dueAt"::timestamptz >= ${now} and d."dueAt"::timestamptz < ${until}
     order by c.due_at, c.id`);

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
-import { closedStatuses, priorities, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
+import { finishedStatuses, priorities, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
 import type { Db } from "../db/client.ts";
 import { deadlineBreaches } from "../db/schema/index.ts";
 import { mutateClaim } from "../services/claim-mutation.ts";
@@ -24,21 +24,22 @@ type Candidate = { id: number; number: string; version: number; key: string; due
 const list = (items: readonly string[]) => sql.join(items.map((s) => sql`${s}`), sql`, `);
 
 /**
- * Flags our own deadlines that have passed on open claims that are not waiting on the customer (a pause
- * stops our clock, and the stored deadlines are already shifted by past pauses). Each breach is recorded
+ * Flags our own deadlines that have passed on claims still being worked (not finished: a refunded,
+ * shipped or closed claim keeps its deadlines as history only) that are not waiting on the customer (a
+ * pause stops our clock, and the stored deadlines are already shifted by past pauses). Each breach is recorded
  * once (unique claim/key/due instant), raises the claim's priority one step up to urgent, and writes a
  * `deadline_breached` event through mutateClaim, so the version bumps and the events stay gap-free.
  */
 export async function sweepDeadlines(db: Db, now: Date, opts: { limit?: number; log?: JobLog } = {}) {
   const limit = opts.limit ?? 500;
-  // `due_at` is the earliest own deadline of an open, unpaused claim (null otherwise): the partial
+  // `due_at` is the earliest own deadline of an unfinished, unpaused claim (null otherwise): the partial
   // open-claims index finds the overdue ones without reading the rest.
   const res = await db.execute<Candidate>(sql`
     select c.id, c.number, c.version, d.key, d."dueAt", d.clause
     from claims c
     cross join lateral jsonb_to_recordset(c.deadlines) as d(key text, "dueAt" text, clause text)
     where c.due_at < ${now}
-      and c.status not in (${list(closedStatuses)}) and c.status not in (${list(waitingOnCustomer)}) and c.paused_at is null
+      and c.status not in (${list(finishedStatuses)}) and c.status not in (${list(waitingOnCustomer)}) and c.paused_at is null
       and d.key in (${list(ownDeadlineKeys)}) and d."dueAt"::timestamptz < ${now}
       and not exists (
         select 1 from ${deadlineBreaches} b where b.claim_id = c.id and b.key = d.key and b.due_at = d."dueAt"::timestamptz

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { evaluateClaim, type ClaimFactsInput, type Decision } from "../../shared/policy/index.ts";
-import { closedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
+import { finishedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claimLines, claims, evidenceItems, orderLines, orders, type CaseFacts, type StoredDeadline } from "../db/schema/index.ts";
 import { currentPolicyVersion, policyVersionById } from "./policy-versions.ts";
@@ -61,26 +61,46 @@ export function buildFacts(s: FactSources): ClaimFactsInput {
 
 /** Deadlines that bind the store (not the customer's own, like shipping a return or the reporting window). */
 const ownDeadlines = new Set(["review_due", "refund_due", "exchange_ship_due", "freight_reimbursement_due"]);
+export const isOwnDeadline = (key: string) => ownDeadlines.has(key);
 
 /**
  * The queue's "Due" column: the earliest of our own deadlines while the claim is open and the ball is in
- * our court. Waiting on the customer pauses it (no due date shown).
+ * our court. Waiting on the customer pauses it, and a finished claim (refunded, shipped, closed) has none.
  */
 export function nextDueAt(deadlines: readonly StoredDeadline[], status: ClaimStatus): Date | null {
-  // (deadlines arrive already shifted by any pause; see summarizeDecision)
-  if (closedStatuses.includes(status) || waitingOnCustomer.includes(status)) return null;
+  // (deadlines arrive already shifted by any pause; see shiftDeadlines)
+  if (finishedStatuses.includes(status) || waitingOnCustomer.includes(status)) return null;
   const times = deadlines.filter((d) => ownDeadlines.has(d.key)).map((d) => Date.parse(d.dueAt));
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
-/** `pausedMs`: time spent waiting on the customer, added to our own deadlines (they pause, E7/C8/K7/C10). */
+/**
+ * The one place our own deadlines move by the time spent waiting on the customer (`pausedMs`: they pause,
+ * E7/C8/K7/C10). The stored deadlines, the queue's due date and the claim page's policy panel all come
+ * from it, so they cannot disagree. The customer's own deadlines (report by, ship the return) do not move.
+ */
+export function shiftDeadlines<D extends { key: string; dueAt: string }>(deadlines: readonly D[], pausedMs: number): D[] {
+  if (!pausedMs) return [...deadlines];
+  return deadlines.map((d) => (ownDeadlines.has(d.key) ? { ...d, dueAt: new Date(Date.parse(d.dueAt) + pausedMs).toISOString() } : d));
+}
+
+/** What is stored on the claim row: eligibility, the (shifted) deadlines and the next due date. */
 export function summarizeDecision(decision: Decision, status: ClaimStatus, pausedMs = 0) {
-  const deadlines: StoredDeadline[] = decision.deadlines.map((d) => ({
-    key: d.key,
-    dueAt: pausedMs && ownDeadlines.has(d.key) ? new Date(Date.parse(d.dueAt) + pausedMs).toISOString() : d.dueAt,
-    clause: d.clause,
-  }));
+  const deadlines: StoredDeadline[] = shiftDeadlines(decision.deadlines, pausedMs).map((d) => ({ key: d.key, dueAt: d.dueAt, clause: d.clause }));
   return { eligibility: decision.eligibility, deadlines, dueAt: nextDueAt(deadlines, status) };
+}
+
+/**
+ * The decision as the claim page shows it: our deadlines shifted exactly as the stored ones, the due date
+ * the queue shows, and whether the clock is stopped (waiting on the customer) or gone (finished).
+ */
+export function presentDecision(decision: Decision, status: ClaimStatus, pausedMs: number, pausedAt: Date | null) {
+  const summary = summarizeDecision(decision, status, pausedMs);
+  return {
+    decision: { ...decision, deadlines: shiftDeadlines(decision.deadlines, pausedMs) },
+    dueAt: summary.dueAt,
+    clock: (finishedStatuses.includes(status) ? "finished" : pausedAt || waitingOnCustomer.includes(status) ? "paused" : "running") as "running" | "paused" | "finished",
+  };
 }
 
 async function loadSources(db: DbOrTx, claimId: number) {
@@ -93,6 +113,7 @@ async function loadSources(db: DbOrTx, claimId: number) {
       reportedAt: claims.reportedAt,
       caseFacts: claims.caseFacts,
       pausedMs: claims.pausedMs,
+      pausedAt: claims.pausedAt,
       policyVersionId: claims.policyVersionId,
       placedAt: orders.placedAt,
       shippedAt: orders.shippedAt,
@@ -143,7 +164,7 @@ async function loadSources(db: DbOrTx, claimId: number) {
 export async function evaluateStoredClaim(db: DbOrTx, claimId: number, now: Date) {
   const { claim, facts } = await loadSources(db, claimId);
   const policy = claim.policyVersionId ? await policyVersionById(db, claim.policyVersionId) : await currentPolicyVersion(db, claim.storeId);
-  return { decision: evaluateClaim(policy.document, facts, now), facts, policy, status: claim.status, pausedMs: claim.pausedMs };
+  return { decision: evaluateClaim(policy.document, facts, now), facts, policy, status: claim.status, pausedMs: claim.pausedMs, pausedAt: claim.pausedAt };
 }
 
 /** Re-evaluates and stores eligibility, deadlines and the next due date; call inside the write's transaction. */

@@ -7,6 +7,7 @@ import { claimEvents, claims, refunds, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { refreshClaimEvaluation } from "./claim-evaluation.ts";
 import { appendClaimEvents, type NewClaimEvent } from "./claim-events.ts";
+import { reshipmentOwed } from "./resolution-reshipment.ts";
 import { assertStoreAccess } from "./scope.ts";
 
 const lockedColumns = {
@@ -91,6 +92,8 @@ export async function mutateClaim<T>(
             .orderBy(desc(refunds.id))
             .limit(1)
         : [];
+    // C6: a refunded claim ships the right item only when its paid refund owes it (the machine's guard).
+    const owesReshipment = await reshipmentOwed(tx, claim);
 
     const events: NewClaimEvent[] = [];
     const patch: Partial<typeof claims.$inferInsert> = {};
@@ -109,6 +112,7 @@ export async function mutateClaim<T>(
           assigneeId: claim.assigneeId,
           userId: user.id,
           refundProposedById: pending?.proposedById ?? null,
+          reshipmentOwed: owesReshipment,
         });
         if (!check.ok) throw new TRPCError({ code: "PRECONDITION_FAILED", message: check.reason });
         events.push({ type: "status_changed", data: { action, from: state.status, to: check.to, ...data } });

@@ -6,7 +6,8 @@ import type { Db } from "../db/client.ts";
 import { shipments } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim, type ClaimMutation } from "./claim-mutation.ts";
-import { assertNoUnresolvedConflict, decisionNow, offeredOption } from "./resolution-common.ts";
+import { assertNoUnresolvedConflict, decisionNow, fieldError, offeredOption } from "./resolution-common.ts";
+import { reshipmentClause } from "./resolution-reshipment.ts";
 
 /**
  * An option the engine offers, or — when a supervisor recorded an exception — one it does not (the
@@ -31,11 +32,17 @@ export async function proposeResolution(db: Db, user: SessionUser, input: z.outp
   });
 }
 
-/** Sends the replacement parts (or the exchanged item) with its tracking: a `shipments` row and the status move. */
+/**
+ * Sends the replacement parts (or the exchanged item) with its tracking: a `shipments` row and the status
+ * move. On a refunded claim it is the reshipment a paid compensation still owes (C6: the customer keeps the
+ * wrong item and gets the right one), which the state machine allows only then.
+ */
 export async function shipReplacement(db: Db, user: SessionUser, input: z.output<typeof shipReplacementInput>, now: Date) {
   return mutateClaim(db, user, input, now, async (m) => {
     const { decision } = await decisionNow(m);
-    const clause = allowedGoodsOption(m, decision, input.kind);
+    const reshipment = m.claim.status === "refunded";
+    if (reshipment && input.kind !== "replacement") throw fieldError("kind", "After a compensation the right item is reshipped as a replacement, not an exchange (C6).");
+    const clause = reshipment ? reshipmentClause(decision, m.claim.storeId) : allowedGoodsOption(m, decision, input.kind);
     const status = m.transition("ship_replacement", { kind: input.kind });
     const [row] = await m.tx
       .insert(shipments)
@@ -47,6 +54,7 @@ export async function shipReplacement(db: Db, user: SessionUser, input: z.output
     if (!row) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The shipment was not saved." });
     m.record("replacement_shipped", {
       shipmentId: row.id, kind: input.kind, carrier: input.carrier, trackingNumber: input.trackingNumber, parts: input.parts, clause,
+      ...(reshipment ? { afterRefund: true } : {}),
     });
     return { status, shipmentId: row.id };
   });

@@ -6,6 +6,7 @@ import type { SessionUser } from "../trpc/context.ts";
 import { getClaimRef } from "./claim-detail.ts";
 import { currentPolicyVersion, policyVersionById } from "./policy-versions.ts";
 import { couponKinds } from "./refunds.ts";
+import { reshipmentOwed } from "./resolution-reshipment.ts";
 import { recoverableReasons } from "./resolution-recovery.ts";
 
 const proposers = alias(users, "proposers");
@@ -76,6 +77,8 @@ export async function getResolutionState(db: DbOrTx, user: SessionUser, number: 
     recoveries,
     refunds: refundRows.map((r) => ({ ...r, lines: split.filter((s) => s.refundId === r.id) })),
     chosenResolution: chosen ? { option: String(chosen.data.option), at: chosen.at } : null,
+    /** The paid refund still owes the right item (C6): the page offers "Ship replacement" on the refunded claim. */
+    reshipmentOwed: await reshipmentOwed(db, { id: ref.id, storeId: claim!.storeId, status: ref.status }),
     rules: {
       rma: doc.rma ? { clause: doc.rma.clause, prefix: doc.rma.prefix, digits: doc.rma.digits } : null,
       returnCarriers: doc.returnCarrier ? { clause: doc.returnCarrier.clause, allowed: doc.returnCarrier.allowed } : null,

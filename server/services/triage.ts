@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import { closedStatuses } from "../../shared/workflow/statuses.ts";
+import { finishedStatuses } from "../../shared/workflow/statuses.ts";
 import type { Db } from "../db/client.ts";
 import { claims } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
@@ -9,8 +9,9 @@ import { storeScope } from "./scope.ts";
 export type TakeNextResult = { number: string; version: number } | null;
 
 /**
- * "Take next": the most urgent unassigned open claim of the caller's stores (priority, then the earliest
- * due date, then the oldest) becomes the caller's. `FOR UPDATE SKIP LOCKED` lets any number of agents
+ * "Take next": the most urgent unassigned claim of the caller's stores that still needs work (priority,
+ * then the earliest due date, then the oldest) becomes the caller's; a finished claim (refunded,
+ * shipped, closed) has nothing left to chase. `FOR UPDATE SKIP LOCKED` lets any number of agents
  * press it at once: each skips the rows the others are taking, so no claim is handed out twice and
  * nobody waits on somebody else's pick. Returns null when nothing is left.
  */
@@ -19,7 +20,7 @@ export async function takeNextClaim(db: Db, user: SessionUser, now: Date): Promi
     const [claim] = await tx
       .select({ id: claims.id, number: claims.number, version: claims.version })
       .from(claims)
-      .where(and(isNull(claims.assigneeId), notInArray(claims.status, [...closedStatuses]), storeScope(user, claims.storeId)))
+      .where(and(isNull(claims.assigneeId), notInArray(claims.status, [...finishedStatuses]), storeScope(user, claims.storeId)))
       .orderBy(desc(claims.priority), sql`${claims.dueAt} asc nulls last`, asc(claims.createdAt), asc(claims.id))
       .limit(1)
       .for("update", { skipLocked: true });

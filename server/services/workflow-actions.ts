@@ -6,6 +6,7 @@ import type { DbOrTx } from "../db/client.ts";
 import { refunds, userStores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { getClaimRef } from "./claim-detail.ts";
+import { reshipmentOwed } from "./resolution-reshipment.ts";
 
 const describeAction = (action: ClaimAction) => {
   const def = actionDef(action);
@@ -31,6 +32,7 @@ export async function listClaimActions(db: DbOrTx, user: SessionUser, number: st
     assigneeId: claim.assigneeId,
     userId: user.id,
     refundProposedById: pending?.proposedById ?? null,
+    reshipmentOwed: await reshipmentOwed(db, claim),
   };
   const open = !closedStatuses.includes(claim.status);
   const lead = user.role !== "agent";

@@ -40,6 +40,9 @@ const ctx = (role: Role, over: Partial<GuardContext> = {}): GuardContext => ({
   role, eligibility: "needs_review", hasException: false, assigneeId: null, userId: 7, ...over,
 });
 
+/** C6: a refunded claim ships only when its paid refund still owes the right item. */
+const shipsAfterRefund = (a: ClaimAction, from: ClaimStatus, over: Partial<GuardContext>) => !(a === "ship_replacement" && from === "refunded") || over.reshipmentOwed === true;
+
 type Scenario = { name: string; over: Partial<GuardContext>; allowed: (a: ClaimAction, role: Role) => boolean };
 const scenarios: Scenario[] = [
   { name: "needs review", over: {}, allowed: (a, r) => !(a === "reject_claim" && r === "agent") },
@@ -53,6 +56,8 @@ const scenarios: Scenario[] = [
     allowed: (a, r) => a !== "approve_refund" && !(a === "reject_claim" && r === "agent"),
   },
   { name: "someone else proposed the pending refund", over: { refundProposedById: 8 }, allowed: (a, r) => !(a === "reject_claim" && r === "agent") },
+  { name: "a paid compensation owes a reshipment (C6)", over: { reshipmentOwed: true }, allowed: (a, r) => !(a === "reject_claim" && r === "agent") },
+  { name: "ineligible, owes a reshipment", over: { eligibility: "ineligible", reshipmentOwed: true }, allowed: (a) => !needsEligibility.has(a) },
 ];
 
 describe("claim state machine", () => {
@@ -71,8 +76,10 @@ describe("claim state machine", () => {
             const inTable = who === "A" || (who === "L" && role !== "agent");
             const result = checkTransition(action, from, ctx(role, s.over));
             const label = `${action} from ${from} as ${role}`;
-            expect(result.ok, label).toBe(inTable && s.allowed(action, role));
+            const narrowed = !shipsAfterRefund(action, from, s.over);
+            expect(result.ok, label).toBe(inTable && !narrowed && s.allowed(action, role));
             if (result.ok) expect(result.to, label).toBe(expectedTo[action]);
+            else if (narrowed) expect(result, label).toMatchObject({ kind: "state", reason: expect.stringContaining("C6") });
             else if (!who) expect(result, label).toMatchObject({ kind: "state", reason: expect.stringContaining("is not possible while the claim is") });
             else if (!inTable) expect(result, label).toMatchObject({ kind: "role", reason: expect.stringContaining("needs the supervisor or admin role") });
             else expect(result.kind, label).toBe("guard");
@@ -106,6 +113,10 @@ describe("claim state machine", () => {
       "request_return", "propose_resolution", "propose_refund",
     ]);
     expect(availableActions("closed", ctx("agent"))).toEqual([]);
+    // A refunded claim: only Close, unless the paid refund still owes the right item (C6); never a "held back" hint.
+    expect(availableActions("refunded", ctx("agent"))).toEqual(["close"]);
+    expect(blockedActions("refunded", ctx("agent"))).toEqual([]);
+    expect(availableActions("refunded", ctx("agent", { reshipmentOwed: true }))).toEqual(["ship_replacement", "close"]);
     expect(availableActions("closed", ctx("admin"))).toEqual(["reopen"]);
   });
 

@@ -16,9 +16,15 @@ export type GuardContext = {
   userId: number;
   /** Who proposed the refund now waiting for approval, when the caller knows it (X3's second pair of eyes). */
   refundProposedById?: number | null;
+  /** A paid refund still owes the right item (chipyard C6: keep with compensation plus reshipment). */
+  reshipmentOwed?: boolean;
 };
 
-export type Guard = { test: (c: GuardContext) => boolean; message: string };
+/**
+ * A precondition. `narrowsState`: it only says in which cases a state allows the action (a refunded claim
+ * ships only when its refund owes goods); its refusal is "not from here", not news to show as held back.
+ */
+export type Guard = { test: (c: GuardContext, from: ClaimStatus) => boolean; message: string; narrowsState?: boolean };
 
 const notIneligible: Guard = {
   test: (c) => c.eligibility !== "ineligible" || c.hasException,
@@ -36,6 +42,14 @@ const agentRejectsOnlyIneligible: Guard = {
 const notOwnProposal: Guard = {
   test: (c) => c.refundProposedById == null || c.refundProposedById !== c.userId,
   message: "You proposed this refund; another supervisor must approve it (X3).",
+};
+
+// C6: keeping the wrong item pays a compensation and still reships the right one, so shipping stays open
+// after that refund is paid; after any other refund the claim is settled and there is nothing to ship.
+const reshipsAfterRefund: Guard = {
+  test: (c, from) => from !== "refunded" || c.reshipmentOwed === true,
+  message: "Only a compensation that includes reshipping the right item (chipyard C6) ships after its refund; this claim's refund settled it.",
+  narrowsState: true,
 };
 
 const all: readonly Role[] = ["agent", "supervisor", "admin"];
@@ -70,10 +84,10 @@ export const claimActions = {
   approve_refund: { label: "Approve refund", from: ["awaiting_approval"], to: "approved", roles: leads, guards: [notOwnProposal], clauses: ["X3"] },
   reject_refund: { label: "Reject refund", from: ["awaiting_approval"], to: "in_review", roles: leads, clauses: ["X3"] },
   execute_refund: { label: "Record refund paid", from: ["approved"], to: "refunded", roles: leads, clauses: ["X3"] },
-  // From refunded too: chipyard's C6 pays a compensation and still reships the right item.
+  // From refunded too, when the paid refund owes the right item: chipyard's C6 compensation plus reshipment.
   ship_replacement: {
     label: "Ship replacement", from: ["resolution_proposed", "approved", "inspecting", "refunded"], to: "replacement_shipped", roles: all,
-    guards: [notIneligible], clauses: ["C6"],
+    guards: [reshipsAfterRefund, notIneligible], clauses: ["C6"],
   },
   close: { label: "Close", from: ["refunded", "replacement_shipped", "resolution_proposed"], to: "closed", roles: all },
   reject_claim: {
@@ -111,7 +125,7 @@ export function checkTransition(action: ClaimAction, from: ClaimStatus, ctx: Gua
     };
   }
   if (!def.roles.includes(ctx.role)) return { ok: false, kind: "role", reason: `"${def.label}" needs the ${list(def.roles)} role.` };
-  for (const guard of def.guards ?? []) if (!guard.test(ctx)) return { ok: false, kind: "guard", reason: guard.message };
+  for (const guard of def.guards ?? []) if (!guard.test(ctx, from)) return { ok: false, kind: guard.narrowsState ? "state" : "guard", reason: guard.message };
   return { ok: true, to: def.to };
 }
 

@@ -18,6 +18,12 @@ export type ClaimStatus = (typeof claimStatuses)[number];
 
 export const closedStatuses: readonly ClaimStatus[] = ["closed", "rejected", "cancelled"];
 export const openStatuses: readonly ClaimStatus[] = claimStatuses.filter((s) => !closedStatuses.includes(s));
+/**
+ * Nothing is left for us to do but file the claim away: the money is paid or the goods went out (only
+ * "Close" remains, or a reshipment C6 owes, which has no deadline of its own), or the claim is closed. A
+ * finished claim has no running deadline: no due date, no breach, not overdue, not served by Take next.
+ */
+export const finishedStatuses: readonly ClaimStatus[] = ["refunded", "replacement_shipped", ...closedStatuses];
 /** The customer holds the ball: our own deadlines pause in these states. */
 export const waitingOnCustomer: readonly ClaimStatus[] = ["awaiting_evidence", "awaiting_return"];
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { claimFacetsInput, listClaimsInput } from "../../../shared/schemas/claim-queue.ts";
 import { getClaim, getClaimRef } from "../../services/claim-detail.ts";
-import { evaluateStoredClaim } from "../../services/claim-evaluation.ts";
+import { evaluateStoredClaim, presentDecision } from "../../services/claim-evaluation.ts";
 import { claimFacets, listClaims } from "../../services/claim-queue.ts";
 import { router } from "../../trpc/init.ts";
 import { agentProcedure } from "../../trpc/procedures.ts";
@@ -16,7 +16,8 @@ export const claimsRouter = router({
   /** The policy decision for the claim as it stands now, under the policy version the claim was judged by. */
   evaluateClaim: agentProcedure.input(claimNumberInput).query(async ({ ctx, input }) => {
     const claim = await getClaimRef(ctx.db, ctx.user, input.number);
-    const { decision, policy, facts } = await evaluateStoredClaim(ctx.db, claim.id, ctx.now());
-    return { decision, facts, policyVersion: { id: policy.id, version: policy.version, storeId: policy.storeId } };
+    const { decision, policy, facts, status, pausedMs, pausedAt } = await evaluateStoredClaim(ctx.db, claim.id, ctx.now());
+    // Deadlines shifted by the waits on the customer exactly as the stored ones the queue shows.
+    return { ...presentDecision(decision, status, pausedMs, pausedAt), facts, policyVersion: { id: policy.id, version: policy.version, storeId: policy.storeId } };
   }),
 });

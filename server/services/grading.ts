@@ -59,7 +59,7 @@ export async function gradeClaimLine(db: Db, user: SessionUser, input: GradeInpu
     const after = {
       issueType: input.issueType ?? null,
       partType: input.partType ?? null,
-      grade: input.grade,
+      grade: input.grade ?? null,
       gradeReason: input.gradeReason ?? null,
       failureCause: input.failureCause ?? null,
     };

@@ -33,12 +33,14 @@ const optionalText = (max: number, what: string) =>
 const reasonText = (what: string) => text(1000, what).min(10, `Write at least 10 characters: ${what.toLowerCase()} is read by a supervisor.`);
 
 // G, A3–A6: one claimed line's grading. "Depends" is set by a person and needs a written reason (A6).
+// The grade is optional: a line whose refund is not graded still gets its failure cause (L7) or part type;
+// a graded refund without a grade simply has no amount yet (the engine's grade_pending).
 export const gradeClaimLineInput = claimRefInput
   .extend({
     claimLineId: z.number().int().positive(),
     issueType: z.enum(issueTypes).optional(),
     partType: z.enum(partTypes).optional(),
-    grade: z.enum(grades, { error: "Pick a grade." }),
+    grade: z.enum(grades, { error: "Pick a grade." }).optional(),
     gradeReason: optionalText(1000, "The reason"),
     failureCause: z.enum(failureCauses).optional(),
   })

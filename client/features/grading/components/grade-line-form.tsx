@@ -89,7 +89,8 @@ export function GradeLineForm({ claim, line, index, doc, facts, disabled }: { cl
         {opts.parts.length > 0 && (
           <GradingSelect control={form.control} name="partType" id={`${id}-part`} label="Part" placeholder="Pick the part" choices={opts.parts} error={errors.partType?.message} optional />
         )}
-        <GradingSelect control={form.control} name="grade" id={`${id}-grade`} label="Grade" placeholder="Pick a grade" choices={opts.grades} error={errors.grade?.message} />
+        {/* Optional: a line without a graded refund (a consumable's L7 cause, a replacement) needs no grade. */}
+        <GradingSelect control={form.control} name="grade" id={`${id}-grade`} label="Grade" placeholder="Not graded" choices={opts.grades} error={errors.grade?.message} optional />
         {opts.failureCause && (
           <GradingSelect
             control={form.control} name="failureCause" id={`${id}-cause`} label="Failure cause" placeholder="Not known yet" optional error={errors.failureCause?.message}

@@ -101,13 +101,14 @@ export const messageTemplates: Record<TemplateKey, { default: MessageTemplate; s
       ),
     },
     stores: {
-      // K4: change-of-mind returns are at the customer's cost and accepted only with a tracking number; K6: local warehouse.
+      // K4: change-of-mind returns are at the customer's cost and accepted only with a tracking number; K6: the local
+      // warehouse unless the agent routed the return to the manufacturer (returnDestination, returnAddress follow it).
       kinetic: {
         subject: "Return address for claim {{claimNumber}}",
         body: lines(
           "Hello {{customerName}},",
           "",
-          "You can return the item from order {{orderNumber}} to our local warehouse:",
+          "You can return the item from order {{orderNumber}} to {{returnDestination}}:",
           "",
           "{{returnAddress}}",
           "",
@@ -174,6 +175,7 @@ export function sampleValues(key: TemplateKey, storeName: string): Record<string
     shipBy: "Monday 30 November 2026",
     carriers: "FedEx or DHL",
     returnAddress: "Returns desk\n1 Example Street\n1000 Example City",
+    returnDestination: "our local warehouse",
     refundAmount: "$49.90",
     refundReference: "RF-2026-000812",
     payoutNote: "Depending on your bank, the funds reach your account in 5–10 business days.",

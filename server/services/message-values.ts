@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { formatCents } from "../../shared/money.ts";
+import { destinationLabel } from "../../shared/schemas/case-facts.ts";
 import type { TemplateKey } from "../../shared/schemas/templates.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claims, customers, orders, refunds, shipments, stores } from "../db/schema/index.ts";
@@ -17,6 +18,13 @@ const returnAddresses: Record<string, string> = {
   chipyard: "Chipyard RMA Desk\n21 Circuit Avenue\nAustin, TX 78744\nUnited States",
   atelier: "Atelier Figures Returns\n5 Rue des Ateliers\n69002 Lyon\nFrance",
 };
+
+/** K6: where a store's alternative destinations are (demo addresses, like the ones above). */
+const destinationAddresses: Record<string, Record<string, string>> = {
+  kinetic: { manufacturer: "Kinetic Motion c/o the manufacturer's service centre\n7 Industriestrasse\n70565 Stuttgart\nGermany" },
+};
+/** The destination as the customer reads it: "our local warehouse", "the manufacturer". */
+const destinationWords = (key: string) => (key === "manufacturer" ? "the manufacturer" : key === "local_warehouse" ? "our local warehouse" : destinationLabel(key).toLowerCase());
 
 /** Integer cents with the currency's own symbol ("€12.50", "CHF 12.50"); never parsed back. */
 export function formatMoney(cents: number, currency: string): string {
@@ -62,6 +70,7 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
       number: claims.number,
       storeId: claims.storeId,
       rmaNumber: claims.rmaNumber,
+      returnDestination: sql<string | null>`${claims.caseFacts}->>'returnDestination'`,
       storeName: stores.name,
       orderNumber: orders.number,
       currency: orders.currency,
@@ -90,6 +99,7 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
       .limit(1),
   ]);
   const doc = policy.document;
+  const destination = row.returnDestination ?? doc.returnDestination?.default;
   const shipBy = decision.deadlines.find((d) => d.key === "customer_ship_due");
   const carriers = doc.returnCarrier?.allowed ?? [];
   const warnings: MessageContext["warnings"] = {};
@@ -114,7 +124,9 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
     rmaNumber: row.rmaNumber ?? "[RMA number]",
     shipBy: shipBy ? formatDay(shipBy.dueAt, doc.timeZone) : "[ship-by date]",
     carriers: carriers.length ? joinOr(carriers) : "a tracked carrier of your choice",
-    returnAddress: returnAddresses[row.storeId] ?? `${row.storeName} Returns`,
+    // K6: the destination the agent chose (the store's default otherwise) and its address.
+    returnDestination: destinationWords(destination ?? "local_warehouse"),
+    returnAddress: (destination && destinationAddresses[row.storeId]?.[destination]) || (returnAddresses[row.storeId] ?? `${row.storeName} Returns`),
     refundAmount: refund ? formatMoney(refund.amountCents, refund.currency || row.currency) : "[refund amount]",
     refundReference: refund?.reference ?? "[refund reference]",
     payoutNote: doc.payoutNote

@@ -16,6 +16,9 @@ export const crossCuttingClauses: readonly ClauseSummary[] = [
   { id: "X4", summary: "Each decision lists the clauses it relied on." },
   { id: "X5", summary: "Missing evidence never rejects a claim: it asks for review, one finding per short kind, with required vs provided counts." },
   { id: "X6", summary: "Warranty ends at delivery plus the warranty months (same day and time) plus the length of every repair pause." },
+  { id: "X7", summary: "Facts that contradict each other (dates out of order) are flagged with both dates and sent to review, never used silently." },
+  { id: "X8", summary: "A refund for goods that travel back is paid only once they are received, and inspected where the store inspects." },
+  { id: "X9", summary: "Each line keeps its own entitlement; options list the lines they cover and refunds split by each line's own amount." },
   { id: "G", summary: "A graded part refunds the grade's share of its scheduled value (else of the paid line), capped at the line's paid amount." },
 ];
 

@@ -63,16 +63,22 @@ describe("cross-cutting clauses", () => {
     expect(bare.eligibility).toBe("needs_review");
     expect(findingsOf(bare, "evidence_missing")).toHaveLength(3);
 
-    const lateAndBare = decide("kinetic", { reportedAt: "2025-05-01T00:00:00.000Z" });
+    const lateAndBare = decide("chipyard", { reportedAt: "2025-05-01T00:00:00.000Z" });
     expect(lateAndBare.eligibility).toBe("ineligible");
-    expect(lateAndBare.evidence).toEqual([{ kind: "connection_video", required: 1, provided: 0 }]);
+    expect(lateAndBare.evidence).toEqual([
+      { kind: "video", required: 3, provided: 0 },
+      { kind: "photo", required: 10, provided: 0 },
+      { kind: "fault_statement", required: 1, provided: 0 },
+    ]);
   });
 
   it("[X6] warranty end: same local day and time months later, clamped at month end, plus pauses", () => {
-    const leap = decide("kinetic", { reason: "warranty", deliveredAt: "2024-02-29T18:45:00.000Z", reportedAt: "2024-06-01T00:00:00.000Z" });
+    const ordered = { orderPlacedAt: "2024-02-20T10:00:00.000Z", shippedAt: "2024-02-21T10:00:00.000Z" };
+    const leap = decide("kinetic", { ...ordered, reason: "warranty", deliveredAt: "2024-02-29T18:45:00.000Z", reportedAt: "2024-06-01T00:00:00.000Z" });
     expect(leap.warrantyEndsAt).toBe("2025-02-28T18:45:00.000Z");
 
     const paused = decide("kinetic", {
+      ...ordered,
       reason: "warranty",
       deliveredAt: "2024-02-29T18:45:00.000Z",
       reportedAt: "2025-03-01T00:00:00.000Z",
@@ -91,6 +97,33 @@ describe("cross-cutting clauses", () => {
       if (doc.warranty) doc.warranty.months = 6;
     });
     expect(decide(summer, { reason: "warranty", deliveredAt: "2025-01-15T15:30:00.000Z" }).warrantyEndsAt).toBe("2025-07-15T14:30:00.000Z");
+  });
+
+  it("[X7] facts that contradict each other are flagged with both dates and sent to review, never used", () => {
+    const early = decide("kinetic", { reason: "carrier_damage", deliveredAt: "2025-02-27T10:00:00.000Z" });
+    expect(early.eligibility).toBe("needs_review");
+    const [first] = findingsOf(early, "inconsistent_facts");
+    expect(first).toMatchObject({ clause: "X7", severity: "block" });
+    expect(first?.message).toContain("2025-02-27T10:00:00.000Z");
+    expect(first?.message).toContain("2025-03-01T10:00:00.000Z");
+
+    const cases: Partial<Parameters<typeof decide>[1]>[] = [
+      { shippedAt: "2025-02-28T10:00:00.000Z" }, // shipped before ordered
+      { reportedAt: "2025-02-28T10:00:00.000Z", deliveredAt: undefined, shippedAt: undefined }, // reported before ordered
+      { approvedAt: "2025-03-11T00:00:00.000Z", returnShippedAt: "2025-03-13T00:00:00.000Z", returnReceivedAt: "2025-03-12T00:00:00.000Z" }, // received before shipped
+      { approvedAt: "2025-03-12T00:00:00.000Z", returnReceivedAt: "2025-03-11T00:00:00.000Z" }, // received before approved
+      { approvedAt: "2025-03-11T00:00:00.000Z", returnReceivedAt: "2025-03-14T00:00:00.000Z", inspectedAt: "2025-03-13T00:00:00.000Z" }, // inspected before arrival
+      { reason: "warranty", repairPauses: [{ leftAt: "2025-04-10T00:00:00.000Z", backAt: "2025-04-01T00:00:00.000Z" }] }, // pause ends before it starts
+    ];
+    for (const c of cases) {
+      const d = decide("kinetic", { reason: "carrier_damage", ...c });
+      expect(findingsOf(d, "inconsistent_facts"), JSON.stringify(c)).toHaveLength(1);
+      expect(d.eligibility).toBe("needs_review");
+    }
+    // The inverted pause extends nothing.
+    const inverted = decide("kinetic", { reason: "warranty", repairPauses: [{ leftAt: "2025-04-10T00:00:00.000Z", backAt: "2025-04-01T00:00:00.000Z" }] });
+    expect(inverted.warrantyEndsAt).toBe("2026-03-05T10:00:00.000Z");
+    expect(findingsOf(decide("kinetic", { reason: "carrier_damage" }), "inconsistent_facts")).toEqual([]);
   });
 
   it("[G] without a value schedule the base is the paid line; shares are editable per store", () => {

@@ -80,8 +80,8 @@ describe("applyParameterChanges", () => {
   it("[K2] raising kinetic's 30-day window to 45 days turns a day-40 quality claim eligible", () => {
     const facts = { evidence: evidence("connection_video"), reportedAt: after(DELIVERED, 40) };
     const v1 = decide("kinetic", facts);
-    expect(v1.eligibility).toBe("ineligible");
-    expectFinding(v1, "window_expired", "K2", "block");
+    expect(v1.eligibility).toBe("needs_review"); // rev. 2: past the window only the warranty's replacement remains
+    expectFinding(v1, "window_expired", "K2", "warn");
 
     const v2doc = applyParameterChanges(kinetic, { changes: [{ path: qualityWindow.path, value: 45 }] });
     const v2 = decide(v2doc, facts);
@@ -117,7 +117,7 @@ describe("applyParameterChanges", () => {
     const atelier = defaultPolicies.atelier;
     const head = param(atelier, "Maximum value: Head sculpt");
     const next = applyParameterChanges(atelier, { changes: [{ path: head.path, value: null }] });
-    const d = evaluateClaim(next, { ...factsFor("missing_accessory", [{ sku: "H", unitPriceCents: 9000, quantity: 1, partType: "head_sculpt", issueType: "detachment" }]), evidence: [{ kind: "photo" }] }, "2025-06-01T12:00:00Z");
+    const d = evaluateClaim(next, { ...factsFor("missing_accessory", [{ sku: "H", unitPriceCents: 9000, quantity: 1, partType: "head_sculpt", issueType: "structural_breakage" }]), evidence: [{ kind: "photo" }] }, "2025-06-01T12:00:00Z");
     expect(d.options.find((o) => o.kind === "partial_refund")?.refundCents).toBeUndefined();
     expectFinding(d, "grade_depends", "A6");
   });
@@ -155,7 +155,7 @@ describe("applyParameterChanges", () => {
   });
 });
 
-function factsFor(reason: "missing_accessory" | "change_of_mind", lines?: { sku: string; unitPriceCents: number; quantity: number; partType?: "head_sculpt"; issueType?: "detachment" }[], reportedAt = "2025-03-10T10:00:00.000Z") {
+function factsFor(reason: "missing_accessory" | "change_of_mind", lines?: { sku: string; unitPriceCents: number; quantity: number; partType?: "head_sculpt"; issueType?: "structural_breakage" }[], reportedAt = "2025-03-10T10:00:00.000Z") {
   return {
     reason,
     orderPlacedAt: "2025-03-01T10:00:00.000Z",

@@ -38,6 +38,8 @@ const arbLine = fc.record(
     issueType: fc.constantFrom(...issueTypes),
     grade: fc.constantFrom(...grades),
     failureCause: fc.constantFrom(...failureCauses),
+    voidCauses: fc.subarray([...voidCauses], { maxLength: 2 }),
+    agentCents: fc.integer({ min: 0, max: 900_000 }),
   },
   { requiredKeys: ["sku", "unitPriceCents", "quantity"] },
 );
@@ -73,11 +75,12 @@ export const arbFacts: fc.Arbitrary<ClaimFactsInput> = fc
     packagingSeverity: opt(fc.constantFrom("minor" as const, "severe" as const)),
     complex: opt(fc.boolean()),
     returnCarrier: opt(fc.constantFrom("FedEx", "DHL", "USPS")),
-    pauses: fc.array(fc.tuple(minutes(300), minutes(30)), { maxLength: 2 }),
+    pauses: fc.array(fc.tuple(minutes(300), minutes(30), fc.boolean()), { maxLength: 2 }),
     receivedItemValueCents: opt(fc.integer({ min: 0, max: 900_000 })),
     purchaseCostCents: opt(fc.integer({ min: 0, max: 900_000 })),
     exportPostageCents: opt(fc.integer({ min: 0, max: 50_000 })),
     customerAdvancedFreight: opt(fc.boolean()),
+    advancedFreightCents: opt(fc.integer({ min: 0, max: 20_000 })),
   })
   .map((r) => {
     const order = BASE + r.order * MIN;
@@ -93,7 +96,11 @@ export const arbFacts: fc.Arbitrary<ClaimFactsInput> = fc
       lines: r.lines,
       evidence: r.evidence.map((kind) => ({ kind })),
       voidFindings: r.voidFindings,
-      repairPauses: r.pauses.map(([s, len]) => ({ leftAt: iso(order + s * MIN), backAt: iso(order + (s + len) * MIN) })),
+      repairPauses: r.pauses.map(([s, len, tracked]) => ({
+        leftAt: iso(order + s * MIN),
+        backAt: iso(order + (s + len) * MIN),
+        ...(tracked ? { leftTracking: "1Z999AA10123456784", backTracking: "1Z999AA10123456785" } : {}),
+      })),
     };
     if (shipped !== undefined) f.shippedAt = iso(shipped);
     if (delivered !== undefined) f.deliveredAt = iso(delivered);
@@ -104,7 +111,7 @@ export const arbFacts: fc.Arbitrary<ClaimFactsInput> = fc
     if (received) f.returnReceivedAt = received;
     const inspected = later(r.inspect);
     if (inspected) f.inspectedAt = inspected;
-    for (const key of ["condition", "packagingSeverity", "complex", "returnCarrier", "receivedItemValueCents", "purchaseCostCents", "exportPostageCents", "customerAdvancedFreight"] as const) {
+    for (const key of ["condition", "packagingSeverity", "complex", "returnCarrier", "receivedItemValueCents", "purchaseCostCents", "exportPostageCents", "customerAdvancedFreight", "advancedFreightCents"] as const) {
       if (r[key] !== undefined) Object.assign(f, { [key]: r[key] });
     }
     return f;
@@ -121,7 +128,7 @@ const startsOf: Record<string, (f: ClaimFactsInput) => (string | undefined)[]> =
   customer_ship_due: (f) => [f.approvedAt],
   exchange_ship_due: (f) => [f.returnReceivedAt],
   freight_reimbursement_due: (f) => [f.returnReceivedAt],
-  refund_due: (f) => [f.inspectedAt, f.returnReceivedAt, f.reportedAt],
+  refund_due: (f) => [f.inspectedAt, f.returnReceivedAt, f.reportedAt, f.approvedAt],
   report_by: (f) => [f.deliveredAt, f.orderPlacedAt, f.shippedAt],
 };
 
@@ -137,6 +144,43 @@ describe("engine properties", () => {
         const d = evaluateClaim(defaultPolicies[store], facts, nowFor(facts, nowAfter));
         decisionSchema.parse(d);
         for (const o of d.options) if (o.refundCents !== undefined) expect(o.refundCents).toBeLessThanOrEqual(paidTotal(facts));
+      }),
+      RUNS,
+    );
+  });
+
+  it("[X9] an option's amount is the sum of its lines' own amounts, none above what its line paid", () => {
+    fc.assert(
+      fc.property(arbCase, ({ store, facts, nowAfter }) => {
+        const d = evaluateClaim(defaultPolicies[store], facts, nowFor(facts, nowAfter));
+        const skus = new Set(facts.lines.map((l) => l.sku));
+        for (const o of d.options) {
+          expect(o.lines?.length).toBeGreaterThan(0);
+          for (const sku of o.lines ?? []) expect(skus.has(sku)).toBe(true);
+          if (!o.lineRefunds) continue;
+          expect(o.lineRefunds.reduce((sum, l) => sum + l.refundCents, 0)).toBe(o.refundCents);
+          for (const l of o.lineRefunds) {
+            const paid = Math.max(...facts.lines.filter((x) => x.sku === l.sku).map((x) => x.unitPriceCents * x.quantity));
+            expect(l.refundCents).toBeLessThanOrEqual(paid);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("[X8] a refund for goods that travel back is payable exactly when they are back (and inspected where the store inspects)", () => {
+    fc.assert(
+      fc.property(arbCase, ({ store, facts, nowAfter }) => {
+        const d = evaluateClaim(defaultPolicies[store], facts, nowFor(facts, nowAfter));
+        const inspects = defaultPolicies[store].returnInspection !== undefined;
+        for (const o of d.options) {
+          if (o.kind === "return_for_refund") expect(o.payableAfter).toBeDefined();
+          if (o.payableAfter === undefined) continue;
+          const back = facts.returnReceivedAt !== undefined && (!inspects || facts.inspectedAt !== undefined);
+          expect(o.payable).toBe(back);
+          expect(d.clauses).toContain("X8");
+        }
       }),
       RUNS,
     );
@@ -195,7 +239,8 @@ describe("engine properties", () => {
         const bare = evaluateClaim(defaultPolicies[store], { ...facts, evidence: [] }, now);
         const full = evaluateClaim(defaultPolicies[store], { ...facts, evidence: everything }, now);
         expect(bare.eligibility === "ineligible").toBe(full.eligibility === "ineligible");
-        expect(full.findings.filter((f) => f.code === "evidence_missing")).toEqual([]);
+        // L9's request for a repair pause's tracking numbers is about the pause's record, not evidence items.
+        expect(full.findings.filter((f) => f.code === "evidence_missing" && f.clause !== "L9")).toEqual([]);
         expect(full.evidence.every((e) => e.provided >= e.required)).toBe(true);
       }),
       RUNS,

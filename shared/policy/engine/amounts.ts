@@ -3,6 +3,11 @@ import type { AmountRule } from "../schema/document.ts";
 import { addFinding, finding, type EvalContext, type LineState } from "./context.ts";
 import { gradedRefund } from "./grading.ts";
 
+/** Amounts the text defines over the whole claim, not line by line (C5's costs, C6's price difference). */
+export function claimLevelAmount(rule: AmountRule): boolean {
+  return rule.type === "paid_less_costs" || rule.type === "price_difference_share";
+}
+
 /**
  * Money an option moves for the given lines, before the X2 cap. Undefined
  * when the option moves no money or when the amount still waits for a fact

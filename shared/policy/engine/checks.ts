@@ -1,5 +1,5 @@
 import { addFinding, finding, type EvalContext } from "./context.ts";
-import { normaliseCarrier } from "./compile.ts";
+import { carrierAllowed } from "./carriers.ts";
 
 /**
  * X1: goods sent back before the claim was authorised (or without any
@@ -15,28 +15,27 @@ export function checkUnannouncedReturn(ctx: EvalContext): void {
   addFinding(ctx, finding("unannounced_return", rule.clause, rule.severity, "goods were sent back before the claim was authorised"));
 }
 
-/** C2-style carrier allow-list. */
+/** C2-style carrier allow-list: any service of an allowed carrier, recognised by name (rev. 2). */
 export function checkReturnCarrier(ctx: EvalContext): void {
   const rule = ctx.doc.returnCarrier;
   const carrier = ctx.facts.returnCarrier;
   if (!rule || carrier === undefined) return;
   ctx.clauses.add(rule.clause);
-  if (!ctx.compiled.allowedCarriers?.has(normaliseCarrier(carrier))) {
+  if (!carrierAllowed(ctx.compiled.allowedCarriers, carrier)) {
     addFinding(ctx, finding("wrong_carrier", rule.clause, rule.severity, `${carrier} is not one of ${rule.allowed.join(", ")}`));
   }
 }
 
-/** C4-style condition of returned goods. */
+/** C4-style condition of returned goods; the first rule naming the claim's reason applies. */
 export function checkCondition(ctx: EvalContext): void {
-  for (const rule of ctx.doc.conditionRules) {
-    if (!rule.reasons.includes(ctx.facts.reason)) continue;
-    ctx.clauses.add(rule.clause);
-    const c = ctx.facts.condition;
-    if (!c) {
-      addFinding(ctx, finding("missing_fact", rule.clause, rule.missingSeverity, "condition of the goods not recorded yet"));
-      continue;
-    }
-    const breaches = rule.checks.filter((check) => (check === "packagingNotIntact" ? !c.packagingIntact : c[check]));
-    if (breaches.length > 0) addFinding(ctx, finding("condition_breach", rule.clause, rule.severity, breaches.join(", ")));
+  const rule = ctx.doc.conditionRules.find((r) => r.reasons.includes(ctx.facts.reason));
+  if (!rule) return;
+  ctx.clauses.add(rule.clause);
+  const c = ctx.facts.condition;
+  if (!c) {
+    addFinding(ctx, finding("missing_fact", rule.clause, rule.missingSeverity, "condition of the goods not recorded yet"));
+    return;
   }
+  const breaches = rule.checks.filter((check) => (check === "packagingNotIntact" ? !c.packagingIntact : c[check]));
+  if (breaches.length > 0) addFinding(ctx, finding("condition_breach", rule.clause, rule.severity, breaches.join(", ")));
 }

@@ -1,6 +1,7 @@
 import { calendarFor, type Calendar } from "../../time.ts";
 import type { ClaimReason } from "../enums.ts";
 import type { CaseRule, PolicyDocument } from "../schema/document.ts";
+import { normaliseCarrier } from "./carriers.ts";
 
 /** What the engine derives once per document instead of once per claim. */
 export interface CompiledPolicy {
@@ -17,10 +18,6 @@ export interface CompiledPolicy {
 // admin edit produces a new document object and therefore a fresh compilation.
 const cache = new WeakMap<PolicyDocument, CompiledPolicy>();
 
-/** Carrier names compare without case, spaces or punctuation ("Fed-Ex" = "FedEx"). */
-export function normaliseCarrier(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
 
 export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const hit = cache.get(doc);

@@ -31,6 +31,10 @@ export interface EvalContext {
   readonly clauses: Set<string>;
   readonly deadlines: Deadline[];
   warrantyEndMs: number | undefined;
+  /** The end the warranty would have if pauses without tracking counted too (L9). */
+  warrantyEndWithUntrackedMs: number | undefined;
+  /** Option kinds a missed deadline took away (C6's waived return). */
+  readonly withdrawn: Set<string>;
   readonly windowResults: Map<WindowRule, WindowResult>;
 }
 
@@ -67,6 +71,8 @@ export function createContext(compiled: CompiledPolicy, facts: ClaimFactsInput, 
     clauses: new Set(["X4"]),
     deadlines: [],
     warrantyEndMs: undefined,
+    warrantyEndWithUntrackedMs: undefined,
+    withdrawn: new Set(),
     windowResults: new Map(),
   };
 }
@@ -80,9 +86,9 @@ export function finding(
   return message === undefined ? { code, clause, severity } : { code, clause, severity, message };
 }
 
-/** Records a claim-level finding and cites its clause. */
+/** Records a claim-level finding once (lines priced one by one may meet the same wait) and cites its clause. */
 export function addFinding(ctx: EvalContext, f: Finding): void {
-  ctx.findings.push(f);
+  if (!ctx.findings.some((g) => g.code === f.code && g.clause === f.clause && g.severity === f.severity && g.message === f.message)) ctx.findings.push(f);
   ctx.clauses.add(f.clause);
 }
 

@@ -35,7 +35,12 @@ export function addDeadlines(
     if (rule.waiver) {
       const shipped = ctx.at.returnShippedAt;
       const missed = shipped !== undefined ? shipped > dueMs : ctx.nowMs > dueMs;
-      if (missed) addFinding(ctx, finding("return_right_waived", rule.waiver.clause, rule.waiver.severity, `not shipped by ${toIso(dueMs)}`));
+      if (missed) {
+        const gone = rule.waiver.withdraws ?? [];
+        for (const kind of gone) ctx.withdrawn.add(kind);
+        const what = gone.length > 0 ? `; ${gone.map((k) => k.replace(/_/g, " ")).join(" and ")} withdrawn` : "";
+        addFinding(ctx, finding("return_right_waived", rule.waiver.clause, rule.waiver.severity, `not shipped by ${toIso(dueMs)}${what}`));
+      }
     }
   }
 }

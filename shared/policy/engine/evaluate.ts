@@ -5,15 +5,17 @@ import type { EvidenceRule, PolicyDocument } from "../schema/document.ts";
 import type { Decision } from "../schema/decision.ts";
 import { checkCondition, checkReturnCarrier, checkUnannouncedReturn } from "./checks.ts";
 import { compilePolicy } from "./compile.ts";
-import { addLineFinding, createContext, finding, isBlocked, type EvalContext, type LineState } from "./context.ts";
+import { checkConsistency } from "./consistency.ts";
+import { addLineFinding, createContext, finding, type EvalContext, type LineState } from "./context.ts";
 import { matchCase } from "./cases.ts";
 import { addDeadlines } from "./deadlines.ts";
 import { judgeEvidence } from "./evidence.ts";
-import { decideFreight } from "./freight.ts";
+import { decideFreight, freightReimbursement } from "./freight.ts";
 import { applyLineRules } from "./line-rules.ts";
 import { addNotes } from "./notes.ts";
 import { buildOptions } from "./options.ts";
-import { judgeEligibility, mergeFindings } from "./verdict.ts";
+import { checkProcessing } from "./processing.ts";
+import { judgeEligibility, mergeFindings, weight } from "./verdict.ts";
 import { computeWarrantyEnd, warrantyFinding } from "./warranty.ts";
 import { judgeWindow } from "./windows.ts";
 
@@ -29,20 +31,24 @@ function judgeLine(ctx: EvalContext, state: LineState, evidenceRules: EvidenceRu
   ctx.clauses.add(c.clause);
   for (const f of c.findings) addLineFinding(ctx, state, finding(f.code, f.clause, f.severity, f.message));
 
-  let templates = c.options;
+  state.templates = c.options;
+  let underWarranty = c.underWarranty;
   if (c.window) {
     const w = judgeWindow(ctx, c.window);
     if (w.finding) addLineFinding(ctx, state, w.finding);
-    if (w.outside && c.window.afterOptions) templates = c.window.afterOptions;
+    if (w.outside && c.window.afterOptions) state.templates = c.window.afterOptions;
+    if (w.outside && c.window.afterUnderWarranty) underWarranty = true;
   }
-  if (c.underWarranty) {
+  if (underWarranty) {
     const f = warrantyFinding(ctx);
     if (f) addLineFinding(ctx, state, f);
   }
   if (c.evidence && !evidenceRules.includes(c.evidence)) evidenceRules.push(c.evidence);
   applyLineRules(ctx, state);
-  state.templates = templates;
 }
+
+const blocksClaim = (ctx: EvalContext) => ctx.findings.some((f) => weight(f) === 2);
+const lineOpen = (l: LineState) => l.caseRule !== undefined && !l.findings.some((f) => weight(f) === 2);
 
 /**
  * Judges one claim against one store's policy document. Pure and
@@ -52,6 +58,7 @@ function judgeLine(ctx: EvalContext, state: LineState, evidenceRules: EvidenceRu
 export function evaluateClaim(policy: PolicyDocument, facts: ClaimFactsInput, now: string | Date): Decision {
   const compiled = compilePolicy(policy);
   const ctx = createContext(compiled, facts, now);
+  checkConsistency(ctx);
   computeWarrantyEnd(ctx);
 
   const evidenceRules: EvidenceRule[] = policy.evidenceForAll ? [policy.evidenceForAll] : [];
@@ -59,21 +66,23 @@ export function evaluateClaim(policy: PolicyDocument, facts: ClaimFactsInput, no
   checkUnannouncedReturn(ctx);
   checkReturnCarrier(ctx);
   checkCondition(ctx);
+  const processingFreight = checkProcessing(ctx);
   const evidence = judgeEvidence(ctx, evidenceRules);
   addDeadlines(ctx, compiled.waiverDeadlines, [], "none");
 
-  const claimBlocked = ctx.findings.some((f) => f.severity === "block");
-  const open = claimBlocked ? [] : ctx.lines.filter((l) => l.caseRule && !isBlocked(l));
-  const options = open.length > 0 ? buildOptions(ctx, open) : [];
+  const open = blocksClaim(ctx) ? [] : ctx.lines.filter(lineOpen);
+  const options = open.length > 0 ? buildOptions(ctx, open).filter((o) => !ctx.withdrawn.has(o.option.kind)) : [];
 
   const verdict = judgeEligibility(ctx.findings, ctx.lines);
   const ineligible = verdict.eligibility === "ineligible";
   const offered = ineligible ? [] : options;
-  const freight = decideFreight(ineligible, open, offered);
+  if (processingFreight) for (const o of offered) o.option.freight = processingFreight;
+  const freight = ineligible ? "none" : (processingFreight ?? decideFreight(open, offered));
   const freightRule = open[0]?.caseRule?.freight;
   if (!ineligible && freightRule) ctx.clauses.add(freightRule.clause);
   addDeadlines(ctx, compiled.otherDeadlines, offered, freight);
-  addNotes(ctx, offered);
+  addNotes(ctx, offered, freight);
+  const reimbursement = freightReimbursement(ctx, freight);
 
   const decision: Decision = {
     eligibility: verdict.eligibility,
@@ -86,5 +95,6 @@ export function evaluateClaim(policy: PolicyDocument, facts: ClaimFactsInput, no
     clauses: [...ctx.clauses].sort(compareClauseIds),
   };
   if (ctx.warrantyEndMs !== undefined) decision.warrantyEndsAt = toIso(ctx.warrantyEndMs);
+  if (reimbursement) decision.freightReimbursement = reimbursement;
   return decision;
 }

@@ -1,5 +1,5 @@
 import { percentOf } from "../../money.ts";
-import type { Grade } from "../enums.ts";
+import type { Grade, PartType } from "../enums.ts";
 import type { ClaimLine } from "../schema/facts.ts";
 import type { PolicyDocument } from "../schema/document.ts";
 import { addLineFinding, finding, type EvalContext, type LineState } from "./context.ts";
@@ -12,10 +12,19 @@ export function effectiveGrade(doc: PolicyDocument, line: ClaimLine): Grade | un
 }
 
 /**
- * G: share(grade) × base, base = the part's scheduled value × quantity where
- * the store has a schedule (A5), else the paid line amount; capped at the
- * paid line amount with `refund_cap`. Undefined while any line's grade or
- * value is open (`depends`, A6) or not entered yet.
+ * The schedule row that prices a line (A5): the issue's own row where the schedule has one (a detachment
+ * is worth 5 whatever the part), else the part's row. Undefined while the part type is not recorded.
+ */
+export function valuedPart(doc: PolicyDocument, line: ClaimLine): PartType | undefined {
+  const byIssue = line.issueType === undefined ? undefined : doc.grading.partValues?.issueRows?.[line.issueType];
+  return byIssue ?? line.partType;
+}
+
+/**
+ * G: share(grade) × base, base = the scheduled value × quantity where the store has a schedule (A5),
+ * else the paid line amount; capped at the paid line amount with `refund_cap`. A Depends grade or value
+ * (A6) waits for the agent's amount (`agentCents`), which is capped at the scheduled value and the paid
+ * amount. Undefined while any line's amount is open.
  */
 export function gradedRefund(ctx: EvalContext, lines: readonly LineState[]): number | undefined {
   const g = ctx.doc.grading;
@@ -29,6 +38,13 @@ export function gradedRefund(ctx: EvalContext, lines: readonly LineState[]): num
   return total;
 }
 
+function capAtPaid(ctx: EvalContext, state: LineState, amount: number): number {
+  if (amount <= state.paidCents) return amount;
+  addLineFinding(ctx, state, finding("refund_cap", "G", "info", `graded amount capped at the paid ${state.paidCents} cents`));
+  ctx.clauses.add("X2");
+  return state.paidCents;
+}
+
 function gradedLine(ctx: EvalContext, state: LineState): number | undefined {
   const g = ctx.doc.grading;
   const line = state.line;
@@ -40,31 +56,38 @@ function gradedLine(ctx: EvalContext, state: LineState): number | undefined {
   let baseOpen = false;
   if (g.partValues) {
     ctx.clauses.add(g.partValues.clause);
-    if (line.partType === undefined) {
+    const part = valuedPart(ctx.doc, line);
+    if (part === undefined) {
       addLineFinding(ctx, state, finding("grade_pending", g.partValues.clause, "info", "part type needed for the graded refund"));
       return undefined;
     }
-    const value = g.partValues.valuesCents[line.partType];
+    const value = g.partValues.valuesCents[part];
     if (value === null || value === undefined) baseOpen = true;
     else base = value * line.quantity;
   } else {
     base = state.paidCents;
   }
 
+  // A6 (rev. 2): a Depends value needs no grade; the agent sets the amount straight away.
+  if (baseOpen || grade === "depends") return agentSetLine(ctx, state, base, dependsClause, baseOpen ? `value of ${line.partType}` : "grade");
   if (grade === undefined) {
     addLineFinding(ctx, state, finding("grade_pending", g.clause, "info", "grade needed for the graded refund"));
     return undefined;
   }
-  if (grade === "depends" || baseOpen) {
-    const what = grade === "depends" ? "grade" : `value of ${line.partType}`;
-    addLineFinding(ctx, state, finding("grade_depends", dependsClause, "warn", `the agent sets the ${what} with a reason`));
+  return capAtPaid(ctx, state, percentOf(base ?? 0, g.sharesPct[grade]));
+}
+
+/** A6: the agent's amount for a Depends grade or value, never above the scheduled value nor the paid amount. */
+function agentSetLine(ctx: EvalContext, state: LineState, maxCents: number | undefined, clause: string, what: string): number | undefined {
+  const set = state.line.agentCents;
+  if (set === undefined) {
+    addLineFinding(ctx, state, finding("grade_depends", clause, "warn", `the agent sets the ${what} with a reason`));
     return undefined;
   }
-  const amount = percentOf(base ?? 0, g.sharesPct[grade]);
-  if (amount > state.paidCents) {
-    addLineFinding(ctx, state, finding("refund_cap", "G", "info", `graded amount capped at the paid ${state.paidCents} cents`));
-    ctx.clauses.add("X2");
-    return state.paidCents;
+  ctx.clauses.add(clause);
+  if (maxCents !== undefined && set > maxCents) {
+    addLineFinding(ctx, state, finding("refund_cap", clause, "info", `the agent's amount capped at the part's maximum of ${maxCents} cents`));
+    return capAtPaid(ctx, state, maxCents);
   }
-  return amount;
+  return capAtPaid(ctx, state, set);
 }

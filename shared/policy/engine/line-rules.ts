@@ -2,7 +2,7 @@ import type { LineRule } from "../schema/document.ts";
 import { lineMatches } from "./cases.ts";
 import { addLineFinding, finding, type EvalContext, type LineState } from "./context.ts";
 
-/** Rules judged per line (L1): void causes (L4, L5) and failure causes (L7). */
+/** Rules judged per line (L1, X9): void causes (L4, L5, E5) and failure causes (L7). */
 export function applyLineRules(ctx: EvalContext, line: LineState): void {
   for (const rule of ctx.doc.lineRules) {
     if (rule.reasons && !rule.reasons.includes(ctx.facts.reason)) continue;
@@ -14,9 +14,13 @@ export function applyLineRules(ctx: EvalContext, line: LineState): void {
 function applyRule(ctx: EvalContext, line: LineState, rule: LineRule): void {
   const test = rule.test;
   if (test.type === "void_cause") {
-    const recorded = ctx.facts.voidFindings ?? [];
-    const hits = test.causes.filter((c) => recorded.includes(c));
-    if (hits.length > 0) addLineFinding(ctx, line, finding(rule.code, rule.clause, rule.severity, hits.join(", ")));
+    const claimWide = ctx.facts.voidFindings ?? [];
+    const own = line.line.voidCauses ?? [];
+    const hits = test.causes.filter((c) => claimWide.includes(c) || own.includes(c));
+    if (hits.length > 0) {
+      addLineFinding(ctx, line, finding(rule.code, rule.clause, rule.severity, hits.join(", ")));
+      if (rule.replaceOptions) line.templates = rule.replaceOptions;
+    }
     return;
   }
   const cause = line.line.failureCause;

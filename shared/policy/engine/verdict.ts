@@ -4,9 +4,17 @@ import type { LineState } from "./context.ts";
 
 const rank: Record<Severity, number> = { info: 0, warn: 1, block: 2 };
 
+/**
+ * How much a finding weighs on eligibility. X7's `inconsistent_facts` blocks every action but asks for
+ * review rather than a refusal: the record is wrong, not the claim.
+ */
+export function weight(f: Finding): number {
+  return f.code === "inconsistent_facts" ? 1 : rank[f.severity];
+}
+
 function worst(findings: readonly Finding[]): number {
   let w = 0;
-  for (const f of findings) if (rank[f.severity] > w) w = rank[f.severity];
+  for (const f of findings) if (weight(f) > w) w = weight(f);
   return w;
 }
 

@@ -1,6 +1,6 @@
 import { addMonths } from "../../time.ts";
 import type { RepairPause } from "../schema/facts.ts";
-import { finding, type EvalContext } from "./context.ts";
+import { addFinding, finding, type EvalContext } from "./context.ts";
 
 /**
  * Total paused time. Overlapping pauses count once: a product cannot be away
@@ -33,12 +33,29 @@ export function computeWarrantyEnd(ctx: EvalContext): void {
     if (anchorMs !== undefined) break;
   }
   if (anchorMs === undefined) return;
-  const pauses = ctx.facts.repairPauses ?? [];
-  ctx.warrantyEndMs = addMonths(ctx.cal, anchorMs, w.months) + totalPauseMs(pauses);
+  // X7 flags a pause that ends before it starts; it extends nothing.
+  const pauses = (ctx.facts.repairPauses ?? []).filter((p) => Date.parse(p.backAt) >= Date.parse(p.leftAt));
+  const tracked = w.pauseRule?.requiresTracking ? pauses.filter((p) => p.leftTracking && p.backTracking) : pauses;
+  const base = addMonths(ctx.cal, anchorMs, w.months);
+  ctx.warrantyEndMs = base + totalPauseMs(tracked);
+  ctx.warrantyEndWithUntrackedMs = base + totalPauseMs(pauses);
   ctx.clauses.add("X6");
   ctx.clauses.add(w.clause);
   if (w.replacementRule) ctx.clauses.add(w.replacementRule.clause);
   if (w.pauseRule && pauses.length > 0) ctx.clauses.add(w.pauseRule.clause);
+}
+
+/**
+ * L9 (rev. 2): pauses without both legs' tracking extend nothing; the decision asks for the numbers,
+ * and a claim that is inside the warranty only thanks to such a pause needs review.
+ */
+function untrackedPauseFinding(ctx: EvalContext) {
+  const rule = ctx.doc.warranty?.pauseRule;
+  if (!rule || ctx.warrantyEndMs === undefined || ctx.warrantyEndWithUntrackedMs === ctx.warrantyEndMs) return undefined;
+  const depends = ctx.reportedMs > ctx.warrantyEndMs && ctx.reportedMs <= (ctx.warrantyEndWithUntrackedMs ?? 0);
+  const message = "tracking_number: both legs of every repair pause are needed for it to extend the warranty";
+  const f = finding("evidence_missing", rule.clause, depends ? "warn" : "info", message);
+  return { f, depends };
 }
 
 /** For cases judged under the warranty: is the report inside it? */
@@ -49,5 +66,8 @@ export function warrantyFinding(ctx: EvalContext) {
   if (ctx.warrantyEndMs === undefined) {
     return finding("missing_fact", w.clause, "warn", `${w.anchors.join(" or ")} needed to compute the warranty`);
   }
+  const untracked = untrackedPauseFinding(ctx);
+  if (untracked) addFinding(ctx, untracked.f);
+  if (untracked?.depends) return undefined; // a person checks the pause's tracking before the claim is refused
   return ctx.reportedMs > ctx.warrantyEndMs ? finding("warranty_expired", w.clause, "block") : undefined;
 }

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import { crossCuttingClauseIds } from "../clauses.ts";
 import { isValidTimeZone, parseLocalDate } from "../../time.ts";
-import { claimReasons, severities } from "../enums.ts";
+import { claimReasons, freightPayers, severities } from "../enums.ts";
 import {
   caseSchema,
   conditionRuleSchema,
   deadlineRuleSchema,
+  durationSchema,
   evidenceRuleSchema,
   gradingSchema,
   lineRuleSchema,
   rule,
+  ruleMetaSchema,
   warrantySchema,
 } from "./rules.ts";
 
@@ -42,7 +44,23 @@ export const policyDocumentSchema = z
     returnCarrier: z.object({ ...rule, allowed: z.array(z.string().min(1)).min(1), severity: z.enum(severities) }).optional(),
     rma: z.object({ ...rule, prefix: z.string().regex(/^[A-Z]+$/), digits: z.number().int().min(1).max(15) }).optional(),
     returnDestination: z.object({ ...rule, default: z.string(), alternatives: z.array(z.string()) }).optional(),
-    payoutNote: z.object({ ...rule, minBusinessDays: z.number().int(), maxBusinessDays: z.number().int() }).optional(),
+    payoutNote: z
+      .object({
+        ...rule,
+        minBusinessDays: z.number().int(),
+        maxBusinessDays: z.number().int(),
+        /** K7: the text contradicts itself about the refund's timing or destination; shown on every decision that cites it. */
+        conflict: z.string().min(1).optional(),
+      })
+      .optional(),
+    /** X8: returns are inspected before a refund is paid (K7, C10). */
+    returnInspection: ruleMetaSchema.optional(),
+    /** E9: orders ship within this time of placement (holidays not counted); later, delay and cancellation claims say so. */
+    processing: z
+      .object({ ...rule, within: durationSchema, reasons: z.array(z.enum(claimReasons)).min(1), freight: z.enum(freightPayers) })
+      .optional(),
+    /** E4: merchant-paid return freight is a prepaid label; freight the customer advanced is reimbursed on its own. */
+    prepaidReturn: ruleMetaSchema.optional(),
     intake: z.array(z.object({ ...rule, subjectPrefix: z.string().min(1), reason: z.enum(claimReasons) })).default([]),
   })
   .superRefine((doc, ctx) => {

@@ -86,8 +86,10 @@ export const windowSchema = z.object({
   /** Severity of `window_expired` when the report is later than the window. */
   severity: z.enum(severities),
   message: z.string().optional(),
-  /** Options offered instead of the case's once outside the window (E5). */
+  /** Options offered instead of the case's once outside the window (E5, K2→K5). */
   afterOptions: z.array(optionTemplateSchema).optional(),
+  /** Outside the window the claim is judged against the store's warranty instead (K2 → K5). */
+  afterUnderWarranty: z.boolean().optional(),
 });
 
 export const evidenceRuleSchema = z.object({
@@ -135,6 +137,8 @@ export const lineRuleSchema = z.object({
   ]),
   code: z.enum(findingCodes),
   severity: z.enum(severities),
+  /** Options the line gets instead of its case's when the rule hits (E5: improper use, no full refund). */
+  replaceOptions: z.array(optionTemplateSchema).optional(),
 });
 
 export const conditionRuleSchema = z.object({
@@ -162,15 +166,22 @@ export const deadlineRuleSchema = z.object({
   unlessFact: z.enum(factInstants).optional(),
   needsAdvancedFreight: z.boolean().optional(),
   needsFreight: z.enum(freightPayers).optional(),
-  /** Missing this deadline waives the return right (C9). */
-  waiver: z.object({ ...rule, severity: z.enum(severities) }).optional(),
+  /** Missing this deadline waives the return right (C9); `withdraws` the options it takes away (C6). */
+  waiver: z.object({ ...rule, severity: z.enum(severities), withdraws: z.array(z.enum(optionKinds)).optional() }).optional(),
 });
 
 export const gradingSchema = z.object({
   ...rule,
   sharesPct: z.object({ low: pct, medium: pct, high: pct }),
   /** Maximum value per part, per unit, in cents; null = "Depends" (A6). */
-  partValues: z.object({ ...rule, valuesCents: z.partialRecord(z.enum(partTypes), cents.nullable()) }).optional(),
+  partValues: z
+    .object({
+      ...rule,
+      valuesCents: z.partialRecord(z.enum(partTypes), cents.nullable()),
+      /** Issues priced by a row of their own whatever the part (A5: a detachment is worth 5). */
+      issueRows: z.partialRecord(z.enum(issueTypes), z.enum(partTypes)).optional(),
+    })
+    .optional(),
   issueGrades: z.object({ ...rule, grades: z.partialRecord(z.enum(issueTypes), z.enum(grades)) }).optional(),
   dependsRule: ruleMetaSchema.optional(),
 });
@@ -181,8 +192,8 @@ export const warrantySchema = z.object({
   anchors: z.array(z.enum(factInstants)).min(1),
   /** Cited whenever the end date is computed: a replacement keeps it (L8). */
   replacementRule: ruleMetaSchema.optional(),
-  /** Cited when repair pauses extend the end date (L9). */
-  pauseRule: ruleMetaSchema.optional(),
+  /** Cited when repair pauses extend the end date (L9); with `requiresTracking` a pause counts only with both legs' tracking. */
+  pauseRule: z.object({ ...rule, requiresTracking: z.boolean().default(false) }).optional(),
 });
 
 export type OptionTemplate = z.output<typeof optionTemplateSchema>;

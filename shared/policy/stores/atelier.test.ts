@@ -35,6 +35,23 @@ describe("atelier", () => {
     expectFinding(unrated, "missing_fact", "A1", "warn");
   });
 
+  it("[A1] shipping damage to the product is covered like an accessory issue", () => {
+    const d = decide("atelier", { ...accessory({ partType: "jointed_figure", issueType: "structural_breakage" }), reason: "carrier_damage" });
+    expect(d.eligibility).toBe("eligible");
+    expect(kinds(d)).toEqual(["replacement", "partial_refund", "return_for_refund"]);
+    expect(option(d, "partial_refund")?.refundCents).toBe(2_000);
+    expect(findingsOf(d, "not_covered")).toEqual([]);
+  });
+
+  it("[A1] box damage without a recorded severity waits for the agent; severe damage is graded on the box", () => {
+    const unrated = decide("atelier", { reason: "packaging_damage", evidence: photo, lines: [line({ partType: "packaging_box" })] });
+    expect(unrated.options).toEqual([]);
+    expect(findingsOf(unrated, "missing_fact")[0]?.message).toContain("minor or severe");
+    const severe = decide("atelier", { reason: "packaging_damage", packagingSeverity: "severe", evidence: photo, lines: [line({ partType: "packaging_box", agentCents: 1_800 })] });
+    expect(severe.eligibility).toBe("eligible");
+    expect(option(severe, "partial_refund")?.refundCents).toBe(1_800);
+  });
+
   it("[A1] change of mind and other unlisted problems are not covered", () => {
     const d = decide("atelier", { reason: "change_of_mind", evidence: photo });
     expect(d.eligibility).toBe("ineligible");
@@ -43,10 +60,14 @@ describe("atelier", () => {
 
   it("[A2] accessory issues: supplier replacement first, graded refund, or a return with shared postage", () => {
     const d = decide("atelier", accessory({ partType: "weapon_small", issueType: "missing_or_wrong_accessory" }));
+    const lines = ["SKU-1"];
     expect(d.options).toEqual([
-      { kind: "replacement", preferred: true, freight: "merchant", clause: "A2" },
-      { kind: "partial_refund", preferred: false, refundCents: 500, freight: "merchant", clause: "A2" },
-      { kind: "return_for_refund", preferred: false, refundCents: 30_000, freight: "shared", clause: "A2" },
+      { kind: "replacement", preferred: true, freight: "merchant", clause: "A2", lines },
+      { kind: "partial_refund", preferred: false, refundCents: 500, lineRefunds: [{ sku: "SKU-1", refundCents: 500 }], freight: "merchant", clause: "A2", lines },
+      {
+        kind: "return_for_refund", preferred: false, refundCents: 30_000, lineRefunds: [{ sku: "SKU-1", refundCents: 30_000 }], freight: "shared", clause: "A2", lines,
+        payableAfter: "return_received", payable: false,
+      },
     ]);
     expect(d.freight).toBe("merchant");
   });
@@ -61,7 +82,7 @@ describe("atelier", () => {
     const cases: [IssueType, number | undefined][] = [
       ["electronic_failure", 1_250], // medium
       ["missing_or_wrong_accessory", 2_500], // high
-      ["detachment", 625], // low: 25 % of 2500 = 625
+      ["detachment", 125], // low, and a detachment is worth 5 whatever the part (A5): 25 % of 500
       ["structural_breakage", 2_500], // high
       ["paint_defect", undefined], // depends
       ["surface_cracking", undefined], // depends
@@ -113,6 +134,52 @@ describe("atelier", () => {
 
     // Once the agent sets the grade on a scheduled part, the amount follows.
     expect(option(decide("atelier", accessory({ partType: "weapon_large", issueType: "surface_cracking", grade: "medium" })), "partial_refund")?.refundCents).toBe(750);
+  });
+
+  it("[A5] a detachment is worth at most 5 whatever the part; every other issue takes the part's own value", () => {
+    const detached = decide("atelier", accessory({ partType: "seamless_figure", issueType: "detachment", grade: "high" }));
+    expect(option(detached, "partial_refund")?.refundCents).toBe(500);
+    const broken = decide("atelier", accessory({ partType: "seamless_figure", issueType: "structural_breakage" }));
+    expect(option(broken, "partial_refund")?.refundCents).toBe(4_000);
+    const twoDetached = decide("atelier", accessory({ partType: "head_sculpt_special", issueType: "detachment", grade: "medium", quantity: 2 }));
+    expect(option(twoDetached, "partial_refund")?.refundCents).toBe(500); // 50 % of 5 × 2
+  });
+
+  it("[A6] a part whose value is Depends needs no grade; the agent's amount is capped at the part's maximum and the paid price", () => {
+    const box = decide("atelier", accessory({ partType: "packaging_box" }));
+    expect(findingsOf(box, "grade_pending")).toEqual([]);
+    expectFinding(box, "grade_depends", "A6", "warn");
+
+    const set = decide("atelier", accessory({ partType: "packaging_box", agentCents: 2_200 }));
+    expect(option(set, "partial_refund")?.refundCents).toBe(2_200);
+    expect(findingsOf(set, "grade_depends")).toEqual([]);
+
+    // A Depends grade on a head sculpt is at most its 25.
+    const head = decide("atelier", accessory({ partType: "head_sculpt", grade: "depends", agentCents: 3_000 }));
+    expect(option(head, "partial_refund")?.refundCents).toBe(2_500);
+    expectFinding(head, "refund_cap", "A6", "info");
+    // …and never more than was paid.
+    const cheap = decide("atelier", accessory({ partType: "packaging_box", agentCents: 50_000, unitPriceCents: 4_000 }));
+    expect(option(cheap, "partial_refund")?.refundCents).toBe(4_000);
+  });
+
+  it("[X9][A4][A5] lines graded differently are paid per line by their own amounts, not split by price", () => {
+    const d = decide("atelier", {
+      reason: "quality_defect",
+      evidence: photo,
+      lines: [
+        line({ sku: "HEAD", unitPriceCents: 30_000, partType: "head_sculpt", grade: "medium" }),
+        line({ sku: "BODY", unitPriceCents: 9_000, partType: "seamless_figure", grade: "high" }),
+      ],
+    });
+    const partial = option(d, "partial_refund");
+    expect(partial?.lines).toEqual(["HEAD", "BODY"]);
+    expect(partial?.lineRefunds).toEqual([
+      { sku: "HEAD", refundCents: 1_250 },
+      { sku: "BODY", refundCents: 4_000 },
+    ]);
+    expect(partial?.refundCents).toBe(5_250);
+    expect(d.clauses).toContain("X9");
   });
 
   it("[A5][G] lines with several parts add up; a part without a type waits for the agent", () => {

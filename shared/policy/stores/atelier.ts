@@ -17,12 +17,12 @@ export const atelier = {
   timeZone: "UTC",
   holidays: [],
   clauses: [
-    { id: "A1", summary: "Covers wrong items, accessory issues (incl. part defects) and severe transit damage to the box; minor box damage is not covered; a photo is always needed." },
+    { id: "A1", summary: "Covers wrong items, accessory issues, part defects and shipping damage to the product, and severe transit damage to the box; minor box damage is not; a photo is always needed." },
     { id: "A2", summary: "Accessory issues: supplier replacement part at store cost first, else graded refund; returning anyway shares the postage." },
     { id: "A3", summary: "Default grades per issue: electronic failure medium, missing/wrong accessory high, paint depends, detachment low, breakage high, cracking depends." },
     { id: "A4", summary: "Grade shares of the part's maximum value: low 25 %, medium 50 %, high 100 %." },
-    { id: "A5", summary: "Maximum reimbursement per part type in USD (5 to 40), stand with special design and packaging box depend." },
-    { id: "A6", summary: "A 'Depends' grade or value is set by the agent with a reason; until then the partial refund has no amount." },
+    { id: "A5", summary: "Maximum reimbursement per part type in USD (5 to 40), a detachment 5 whatever the part; stand with special design and packaging box depend." },
+    { id: "A6", summary: "A 'Depends' grade or value is set by the agent with a reason, at most the part's maximum and the paid amount; until then no amount." },
   ],
   cases: [
     {
@@ -48,7 +48,8 @@ export const atelier = {
       id: "accessory-issue",
       clause: "A2",
       summary: "Missing, damaged or wrong accessories, and defects on a part.",
-      reasons: ["missing_accessory", "quality_defect"],
+      // rev. 2: shipping damage to the product itself is handled like an accessory issue.
+      reasons: ["missing_accessory", "quality_defect", "carrier_damage"],
       freight: { clause: "A2", summary: "Replacement parts are sent at the store's cost.", payer: "merchant" },
       options: [
         { clause: "A2", summary: "Original replacement part from the supplier.", kind: "replacement", preferred: true, amount: { type: "none" } },
@@ -128,6 +129,8 @@ export const atelier = {
         figure_stand_special: null,
         packaging_box: null,
       },
+      // rev. 2: "No broken accessories (detachment issue) 5" prices the issue, whatever the part.
+      issueRows: { detachment: "detachment_only" },
     },
     issueGrades: {
       clause: "A3",

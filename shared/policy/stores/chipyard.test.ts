@@ -30,6 +30,15 @@ describe("chipyard", () => {
     expectFinding(post, "wrong_carrier", "C2", "block");
   });
 
+  it("[C2] any FedEx or DHL service counts, by name, whatever its case or punctuation; postal services are refused", () => {
+    for (const carrier of ["FedEx International Priority", "FEDEX GROUND", "Fed-Ex 2Day", "Fed Ex Home Delivery", "DHL Express Worldwide", "dhl_express", "DHL Paket"]) {
+      expect(findingsOf(decide("chipyard", { evidence: defectProof, returnCarrier: carrier }), "wrong_carrier"), carrier).toEqual([]);
+    }
+    for (const carrier of ["USPS Priority Mail", "Deutsche Post DHL", "DHL Global Mail", "FedEx SmartPost", "UPS Ground", "Royal Mail", "Fedexpress Couriers Ltd"]) {
+      expectFinding(decide("chipyard", { evidence: defectProof, returnCarrier: carrier }), "wrong_carrier", "C2", "block");
+    }
+  });
+
   it("[C3] return requests within 30 days of delivery, day 31 is ineligible", () => {
     expect(decide("chipyard", { evidence: defectProof, reportedAt: after(DELIVERED, 30) }).eligibility).toBe("eligible");
     const late = decide("chipyard", { evidence: defectProof, reportedAt: "2025-04-05T00:00:00.000Z" });
@@ -47,6 +56,21 @@ describe("chipyard", () => {
     expectFinding(unknown, "missing_fact", "C4", "warn");
   });
 
+  it("[C4] every other return must meet the conditions too: a breach asks for review; a defect may have been tested", () => {
+    const wrongUsed = decide("chipyard", { reason: "wrong_item", evidence: wrongProof, reportedAt: after(DELIVERED, 1), condition: { ...pristine, used: true } });
+    expect(wrongUsed.eligibility).toBe("needs_review");
+    expectFinding(wrongUsed, "condition_breach", "C4", "warn");
+
+    const testedDefect = decide("chipyard", { evidence: defectProof, condition: { ...pristine, tested: true } });
+    expect(findingsOf(testedDefect, "condition_breach")).toEqual([]);
+    expect(testedDefect.eligibility).toBe("eligible");
+    const programmedDefect = decide("chipyard", { evidence: defectProof, condition: { ...pristine, tested: true, programmed: true } });
+    expectFinding(programmedDefect, "condition_breach", "C4", "warn");
+    expect(findingsOf(programmedDefect, "condition_breach")[0]?.message).toBe("programmed");
+    // Not recorded yet: a note, not a hold (the RMA waits for it on the server).
+    expectFinding(decide("chipyard", { evidence: defectProof }), "missing_fact", "C4", "info");
+  });
+
   it("[C5] change of mind is a policy conflict: review, and the exception's cost is shown", () => {
     const d = decide("chipyard", {
       reason: "change_of_mind",
@@ -58,7 +82,12 @@ describe("chipyard", () => {
     });
     expect(d.eligibility).toBe("needs_review");
     expectFinding(d, "policy_conflict", "C5", "warn");
-    expect(d.options).toEqual([{ kind: "return_for_refund", preferred: true, refundCents: 2_750, freight: "customer", clause: "C5" }]);
+    expect(d.options).toEqual([
+      {
+        kind: "return_for_refund", preferred: true, refundCents: 2_750, lineRefunds: [{ sku: "SKU-1", refundCents: 2_750 }], freight: "customer", clause: "C5",
+        lines: ["SKU-1"], payableAfter: "inspected", payable: false,
+      },
+    ]);
     expect(d.freight).toBe("customer");
 
     const underwater = decide("chipyard", { reason: "change_of_mind", evidence: mindProof, condition: pristine, purchaseCostCents: 9_000, exportPostageCents: 2_000 });
@@ -88,7 +117,7 @@ describe("chipyard", () => {
       lines: [line({ unitPriceCents: 12_345 })],
       receivedItemValueCents: 10_000,
       approvedAt: "2025-03-07T11:00:00.000Z", // Friday
-    });
+    }, "2025-03-10T09:00:00.000Z");
     expect(kinds(d)).toEqual(["keep_with_compensation", "return_for_refund", "exchange"]);
     expect(option(d, "keep_with_compensation")).toMatchObject({ preferred: true, refundCents: 1_173 }); // 1172.5 → 1173
     expect(option(d, "return_for_refund")?.refundCents).toBe(12_345);
@@ -124,7 +153,9 @@ describe("chipyard", () => {
   it("[C7] improper return packaging may reduce the refund by the agent's percentage", () => {
     const d = decide("chipyard", { evidence: defectProof, condition: { ...pristine, packagingIntact: false, deductionPct: 15 } });
     expect(option(d, "return_for_refund")?.refundCents).toBe(8_500);
-    expect(d.eligibility).toBe("eligible"); // C4 binds change of mind only
+    // rev. 2: C4 binds every return, so packaging that was not intact also asks for review.
+    expect(d.eligibility).toBe("needs_review");
+    expectFinding(d, "condition_breach", "C4", "warn");
   });
 
   it("[C8] review within 2 working days, 5 when complex", () => {
@@ -151,10 +182,19 @@ describe("chipyard", () => {
     expectFinding(shippedLate, "return_right_waived", "C9", "block");
   });
 
-  it("[C9][C6] a late wrong-item return loses the return, not the claim", () => {
-    const d = decide("chipyard", { reason: "wrong_item", evidence: wrongProof, approvedAt: "2025-03-06T10:00:00.000Z" }, "2025-03-20T00:00:00.000Z");
-    expect(d.eligibility).toBe("needs_review");
-    expectFinding(d, "return_right_waived", "C9", "warn");
+  it("[C9][C6] a wrong item not returned within 5 working days keeps only the compensation and the reshipment", () => {
+    const facts = { reason: "wrong_item" as const, evidence: wrongProof, reportedAt: after(DELIVERED, 1), approvedAt: after(DELIVERED, 1, 60), receivedItemValueCents: 4_000 };
+    const inTime = decide("chipyard", facts, "2025-03-13T23:00:00.000Z");
+    expect(kinds(inTime)).toEqual(["keep_with_compensation", "return_for_refund", "exchange"]);
+
+    const lapsed = decide("chipyard", facts, "2025-03-14T00:00:00.000Z");
+    expect(lapsed.eligibility).toBe("eligible");
+    expectFinding(lapsed, "return_right_waived", "C6", "info");
+    expect(kinds(lapsed)).toEqual(["keep_with_compensation"]);
+    expect(option(lapsed, "keep_with_compensation")?.refundCents).toBe(3_000);
+
+    const shippedInTime = decide("chipyard", { ...facts, returnShippedAt: "2025-03-12T10:00:00.000Z" }, "2025-03-20T00:00:00.000Z");
+    expect(kinds(shippedInTime)).toContain("return_for_refund");
   });
 
   it("[C10] the refund is due 2 working days after inspection", () => {

@@ -19,11 +19,11 @@ export const chipyard = {
   holidays: [],
   clauses: [
     { id: "C1", summary: "Every return needs a unique RMA number (RMA + 9 digits) issued on approval and shown on the parcel." },
-    { id: "C2", summary: "Returns ship with FedEx or DHL only; other carriers are refused." },
+    { id: "C2", summary: "Returns ship with FedEx or DHL, any of their services, recognised by name; postal services and other carriers are refused." },
     { id: "C3", summary: "Return requests within 30 days of delivery, otherwise ineligible (wrong items have their own window)." },
-    { id: "C4", summary: "Goods unused, untested, unprogrammed, packaging and accessories intact; a breach rules out change-of-mind returns." },
+    { id: "C4", summary: "Every return must be unused, untested, unprogrammed, packaging intact before its RMA; a breach rules out change of mind and sends other returns to review (testing aside for defects)." },
     { id: "C5", summary: "Change of mind is contradictory in the text: review and supervisor exception; refund = paid − purchase cost − export postage." },
-    { id: "C6", summary: "Wrong item within 48 hours: keep with 50 % of the price difference plus reshipment, or return within 5 working days." },
+    { id: "C6", summary: "Wrong item within 48 hours: keep with 50 % of the price difference plus reshipment, or return within 5 working days; after that only keeping remains." },
     { id: "C7", summary: "Defects need 3 videos, 10 photos and a fault statement; store pays freight; improper packaging may reduce the refund." },
     { id: "C8", summary: "Review within 2 working days, 5 for complex cases." },
     { id: "C9", summary: "An approved return must ship within 7 natural days, or the return right is waived." },
@@ -135,8 +135,8 @@ export const chipyard = {
   // also contradicts itself (C5); other reasons go to a person.
   uncovered: { clause: "C7", summary: "Only defects and functional failures are plainly returnable; others are reviewed.", severity: "warn" },
   grading: { clause: "G", summary: "Default grade shares.", sharesPct: { low: 25, medium: 50, high: 100 } },
-  // Interpretation: checked for change of mind only, as the rule book says;
-  // for defects, testing is how the fault is found.
+  // rev. 2: every return must meet the conditions before its RMA. Change of mind is refused on a
+  // breach; other returns go to review; a defect implies testing (finding the failure), so it is not a breach there.
   conditionRules: [
     {
       clause: "C4",
@@ -145,6 +145,22 @@ export const chipyard = {
       checks: ["used", "tested", "programmed", "packagingNotIntact"],
       severity: "block",
       missingSeverity: "warn",
+    },
+    {
+      clause: "C4",
+      summary: "A defect return must be unused, unprogrammed, packaging intact; testing found the defect.",
+      reasons: ["quality_defect"],
+      checks: ["used", "programmed", "packagingNotIntact"],
+      severity: "warn",
+      missingSeverity: "info",
+    },
+    {
+      clause: "C4",
+      summary: "Other returns must be unused, untested, unprogrammed, packaging intact.",
+      reasons: ["wrong_item", "carrier_damage", "packaging_damage", "missing_accessory", "not_as_described", "warranty"],
+      checks: ["used", "tested", "programmed", "packagingNotIntact"],
+      severity: "warn",
+      missingSeverity: "info",
     },
   ],
   deadlines: [
@@ -174,7 +190,13 @@ export const chipyard = {
       reasons: ["wrong_item"],
       // Interpretation: a late wrong-item return loses the return, not the claim:
       // keeping the item with compensation stays possible, so review, not block.
-      waiver: { clause: "C9", summary: "Late shipment waives the return; keeping stays possible.", severity: "warn" },
+      // rev. 2: the return and the exchange are withdrawn; keeping with compensation (and the reshipment) remains.
+      waiver: {
+        clause: "C6",
+        summary: "Late shipment waives the return; keeping with compensation remains.",
+        severity: "info",
+        withdraws: ["return_for_refund", "exchange"],
+      },
     },
     {
       key: "refund_due",
@@ -190,5 +212,6 @@ export const chipyard = {
   // without case or punctuation.
   returnCarrier: { clause: "C2", summary: "FedEx or DHL only.", allowed: ["FedEx", "DHL"], severity: "block" },
   rma: { clause: "C1", summary: "RMA followed by 9 digits, marked on the parcel.", prefix: "RMA", digits: 9 },
+  returnInspection: { clause: "C10", summary: "Returns are inspected before the refund." },
   payoutNote: { clause: "C10", summary: "Funds appear in 10–15 business days.", minBusinessDays: 10, maxBusinessDays: 15 },
 } satisfies PolicyDocumentInput;

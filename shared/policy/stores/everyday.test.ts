@@ -82,6 +82,60 @@ describe("everyday", () => {
     // The customer's own freight is never reimbursed.
     const mind = decide("everyday", { ...base, reason: "change_of_mind", customerAdvancedFreight: true });
     expect(deadline(mind, "freight_reimbursement_due")).toBeUndefined();
+    expect(mind.freightReimbursement).toBeUndefined();
+  });
+
+  it("[E4] merchant-paid freight is a prepaid label; advanced freight is its own payout of the invoiced amount, outside X2", () => {
+    const base = { reason: "quality_defect" as const, evidence: goods, lines: [line({ unitPriceCents: 1_500 })] };
+    const noLabel = decide("everyday", base);
+    expectFinding(noLabel, "freight_label", "E4", "info");
+    expect(findingsOf(decide("everyday", { ...base, prepaidLabel: "1Z999AA10123456784" }), "freight_label")).toEqual([]);
+
+    const advanced = decide("everyday", { ...base, customerAdvancedFreight: true });
+    expect(findingsOf(advanced, "freight_label")).toEqual([]);
+    expect(advanced.freightReimbursement).toBeUndefined();
+    expect(findingsOf(advanced, "missing_fact").map((f) => f.message)).toContain("the invoiced freight amount sets the reimbursement");
+
+    // More than the goods cost: the reimbursement is not a refund, so X2 does not cap it.
+    const invoiced = decide("everyday", { ...base, customerAdvancedFreight: true, advancedFreightCents: 2_350 });
+    expect(invoiced.freightReimbursement).toEqual({ cents: 2_350, clause: "E4" });
+  });
+
+  it("[E9] a delay or cancellation on an order processed later than 48 hours says so, and the store pays freight", () => {
+    const lateShip = { orderPlacedAt: placed, shippedAt: "2025-03-05T10:00:00.001Z", deliveredAt: "2025-03-12T10:00:00.000Z" };
+    const delay = decide("everyday", { ...lateShip, reason: "delivery_delay", reportedAt: "2025-03-11T10:00:00.000Z" });
+    expectFinding(delay, "processing_late", "E9", "info");
+    expect(delay.freight).toBe("merchant");
+
+    const cancelAfterShipping = decide("everyday", { ...lateShip, reason: "cancellation", deliveredAt: undefined, reportedAt: "2025-03-06T10:00:00.000Z" });
+    expectFinding(cancelAfterShipping, "processing_late", "E9", "info");
+    expect(kinds(cancelAfterShipping)).toEqual(["return_for_refund"]);
+    expect(cancelAfterShipping.freight).toBe("merchant"); // not the customer's, as a late cancellation would be (E4)
+
+    const onTime = decide("everyday", { orderPlacedAt: placed, shippedAt: "2025-03-05T10:00:00.000Z", deliveredAt: undefined, reason: "cancellation", reportedAt: "2025-03-06T10:00:00.000Z" });
+    expect(findingsOf(onTime, "processing_late")).toEqual([]);
+    expect(onTime.freight).toBe("customer");
+
+    const unshipped = decide("everyday", { orderPlacedAt: placed, shippedAt: undefined, deliveredAt: undefined, reason: "cancellation", reportedAt: after(placed, 3) });
+    expectFinding(unshipped, "processing_late", "E9");
+    expect(findingsOf(decide("everyday", { orderPlacedAt: placed, shippedAt: undefined, deliveredAt: undefined, reason: "cancellation", reportedAt: after(placed, 1) }), "processing_late")).toEqual([]);
+  });
+
+  it("[E9] holidays do not count toward the 48 hours", () => {
+    const withHoliday = edited("everyday", (doc) => {
+      doc.holidays = ["2025-03-04"];
+    });
+    const facts = { orderPlacedAt: placed, shippedAt: "2025-03-06T09:00:00.000Z", deliveredAt: undefined, reason: "cancellation" as const, reportedAt: "2025-03-07T10:00:00.000Z" };
+    expectFinding(decide("everyday", facts), "processing_late", "E9");
+    expect(findingsOf(decide(withHoliday, facts), "processing_late")).toEqual([]);
+  });
+
+  it("[E9] refunds E7 does not time are due 3 working days after approval", () => {
+    const lost = decide("everyday", { reason: "lost_in_transit", deliveredAt: undefined, approvedAt: "2025-03-07T10:00:00.000Z" }); // Friday
+    expect(deadline(lost, "refund_due", "E9")).toBe("2025-03-12T23:59:59.999Z");
+    const cancel = decide("everyday", { reason: "cancellation", orderPlacedAt: placed, shippedAt: undefined, deliveredAt: undefined, reportedAt: after(placed, 0, 30), approvedAt: after(placed, 0, 90) });
+    expect(deadline(cancel, "refund_due", "E9")).toBe("2025-03-06T23:59:59.999Z");
+    expect(deadline(decide("everyday", { reason: "lost_in_transit", deliveredAt: undefined }), "refund_due")).toBeUndefined(); // not approved yet
   });
 
   it("[E5] an electronic product failing within 3 months is refunded in full; later, review and no full refund", () => {
@@ -98,10 +152,41 @@ describe("everyday", () => {
     expect(kinds(outside)).toEqual(["partial_refund", "exchange"]);
   });
 
+  it("[E5] correct use: improper use recorded on an electronic line takes its full refund away", () => {
+    const electronic = [line({ electronic: true })];
+    const misused = decide("everyday", { evidence: goods, lines: [line({ electronic: true, voidCauses: ["improper_use"] })] });
+    expect(misused.eligibility).toBe("needs_review");
+    expectFinding(misused, "warranty_void", "E5", "warn");
+    expect(kinds(misused)).toEqual(["partial_refund", "exchange"]);
+    // Claim-wide too; other causes (layerworks' L4 list) do not touch E5.
+    expect(kinds(decide("everyday", { evidence: goods, lines: electronic, voidFindings: ["improper_use"] }))).toEqual(["partial_refund", "exchange"]);
+    expect(kinds(decide("everyday", { evidence: goods, lines: electronic, voidFindings: ["external_damage"] }))).toContain("full_refund");
+  });
+
+  it("[X9][E5][E6] a mixed claim: the electronic line keeps its full refund beside a graded line", () => {
+    const lines = [line({ sku: "RADIO", unitPriceCents: 6_000, electronic: true }), line({ sku: "KETTLE", unitPriceCents: 4_000, grade: "low" })];
+    const d = decide("everyday", { evidence: goods, lines });
+    expect(d.eligibility).toBe("eligible");
+    expect(option(d, "full_refund")).toMatchObject({ lines: ["RADIO"], refundCents: 6_000 });
+    expect(option(d, "partial_refund")).toMatchObject({ lines: ["KETTLE"], refundCents: 1_000, lineRefunds: [{ sku: "KETTLE", refundCents: 1_000 }] });
+    expect(option(d, "exchange")?.lines).toEqual(["RADIO", "KETTLE"]);
+    expect(option(d, "return_for_refund")).toMatchObject({ lines: ["RADIO", "KETTLE"], refundCents: 10_000 });
+    expect(findingsOf(d, "option_unlock")).toEqual([
+      { code: "option_unlock", clause: "E5", severity: "info", message: "grade KETTLE high for the full refund", sku: "KETTLE" },
+    ]);
+
+    const high = decide("everyday", { evidence: goods, lines: [lines[0]!, { ...lines[1]!, grade: "high" }] });
+    expect(option(high, "full_refund")).toMatchObject({ lines: ["RADIO", "KETTLE"], refundCents: 10_000 });
+    expect(option(high, "partial_refund")).toBeUndefined();
+    expect(findingsOf(high, "option_unlock")).toEqual([]);
+  });
+
   it("[E5] a lost parcel is refunded in full with nothing to send back", () => {
     const d = decide("everyday", { reason: "lost_in_transit", deliveredAt: undefined });
     expect(d.eligibility).toBe("eligible");
-    expect(d.options).toEqual([{ kind: "full_refund", preferred: true, refundCents: 10_000, freight: "none", clause: "E5" }]);
+    expect(d.options).toEqual([
+      { kind: "full_refund", preferred: true, refundCents: 10_000, lineRefunds: [{ sku: "SKU-1", refundCents: 10_000 }], freight: "none", clause: "E5", lines: ["SKU-1"] },
+    ]); // nothing travels back, so nothing gates the payout (X8)
     expect(d.freight).toBe("none");
   });
 

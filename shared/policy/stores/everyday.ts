@@ -49,11 +49,12 @@ export const everyday = {
     { id: "E1", summary: "Free cancellation within 24 hours of ordering or before shipping; later it is a return." },
     { id: "E2", summary: "Returns for any reason within 30 days of delivery, then review; offers by reason (return, exchange, refunds)." },
     { id: "E3", summary: "When the customer has the goods: order number, address, product photo/video and a packaging photo." },
-    { id: "E4", summary: "Customer pays return freight for change of mind or pre-delivery refunds; store pays for delay or faulty goods, reimbursed in 7 working days." },
-    { id: "E5", summary: "Full refund for unusable goods, lost parcels, and electronics failing within 3 months; later failures are reviewed, no full refund." },
+    { id: "E4", summary: "Customer pays return freight for change of mind or pre-delivery refunds; store pays for delay or faulty goods by prepaid label, or reimburses advanced freight to PayPal in 7 working days." },
+    { id: "E5", summary: "Full refund for unusable goods, lost parcels, and electronics failing within 3 months under correct use; later failures or improper use: review, no full refund." },
     { id: "E6", summary: "Graded partial refund for missing non-essential accessories, slight defects, or carrier delays the customer keeps." },
     { id: "E7", summary: "Reply in 3 working days; customer ships in 3; exchange ships 1 after receipt; refund 1 after receipt or 2 after photos." },
     { id: "E8", summary: "Returns and exchanges sent without a prior request are not accepted." },
+    { id: "E9", summary: "Orders ship within 48 hours (holidays excepted); later, delay and cancellation claims note it and the store pays freight; untimed refunds are due 3 working days after approval." },
   ],
   cases: [
     {
@@ -214,6 +215,36 @@ export const everyday = {
       needsAdvancedFreight: true,
       needsFreight: "merchant",
     },
+    {
+      key: "refund_due",
+      clause: "E9",
+      summary: "Refunds E7 does not time (cancellation, lost parcel, delay) within 3 working days of approval.",
+      from: "approvedAt",
+      after: { amount: 3, unit: "working_days" },
+      reasons: ["cancellation", "lost_in_transit", "delivery_delay"],
+      needsOptions: ["cancel_order", "full_refund"],
+    },
   ],
+  lineRules: [
+    {
+      clause: "E5",
+      summary: "Improper use recorded on an electronic line takes its full refund away.",
+      reasons: ["quality_defect"],
+      lines: { electronic: true },
+      test: { type: "void_cause", causes: ["improper_use"] },
+      code: "warranty_void",
+      severity: "warn",
+      replaceOptions: [gradedPartial("Graded refund: the failure was not under correct use."), exchange],
+    },
+  ],
+  // rev. 2: the store pays return freight with a prepaid label; freight the customer advanced is a payout of its own.
+  prepaidReturn: { clause: "E4", summary: "Merchant-paid returns travel on a prepaid label; advanced freight is reimbursed to PayPal." },
+  processing: {
+    clause: "E9",
+    summary: "Orders are processed within 48 hours of placement, holidays not counted.",
+    within: { amount: 48, unit: "hours" },
+    reasons: ["delivery_delay", "cancellation"],
+    freight: "merchant",
+  },
   unannouncedReturn: { clause: "E8", summary: "Returns without a prior request are not accepted.", severity: "warn" },
 } satisfies PolicyDocumentInput;

@@ -30,17 +30,25 @@ describe("kinetic", () => {
     expect(d.freight).toBe("customer");
   });
 
-  it("[K2] reported on day 30 after delivery is inside, day 31 is ineligible", () => {
+  it("[K2][K5] reported on day 30 after delivery is inside; from day 31 no return or refund, only the warranty's replacement", () => {
     const day30 = decide("kinetic", { evidence: video, reportedAt: "2025-04-04T23:59:00.000Z" });
     expect(day30.eligibility).toBe("eligible");
     expect(deadline(day30, "report_by")).toBe("2025-04-04T23:59:59.999Z");
 
     const day31 = decide("kinetic", { evidence: video, reportedAt: "2025-04-05T00:00:00.000Z" });
-    expect(day31.eligibility).toBe("ineligible");
-    expectFinding(day31, "window_expired", "K2", "block");
-    expect(day31.options).toEqual([]);
-    expect(day31.freight).toBe("none");
-    expect(day31.warrantyEndsAt).toBe("2026-03-05T10:00:00.000Z"); // K5 may still apply
+    expect(day31.eligibility).toBe("needs_review");
+    expectFinding(day31, "window_expired", "K2", "warn");
+    expect(kinds(day31)).toEqual(["replacement"]);
+    expect(option(day31, "replacement")).toMatchObject({ preferred: true, clause: "K5", lines: ["SKU-1"] });
+    expect(day31.freight).toBe("merchant");
+    expect(day31.warrantyEndsAt).toBe("2026-03-05T10:00:00.000Z");
+  });
+
+  it("[K2][K5] a late defect past the one-year warranty is refused", () => {
+    const d = decide("kinetic", { evidence: video, reportedAt: "2026-03-05T10:00:00.001Z" });
+    expect(d.eligibility).toBe("ineligible");
+    expectFinding(d, "warranty_expired", "K5", "block");
+    expect(d.options).toEqual([]);
   });
 
   it("[K2][X5] a quality claim without the connection video waits for review, not rejection", () => {
@@ -102,12 +110,35 @@ describe("kinetic", () => {
     expect(note).toMatchObject({ clause: "K6", severity: "info" });
     expect(note?.message).toContain("manufacturer");
     expect(d.clauses).toContain("K6");
+
+    const routed = decide("kinetic", { reason: "change_of_mind", evidence: evidence("tracking_number"), returnDestination: "manufacturer" });
+    expect(findingsOf(routed, "return_destination")[0]?.message).toBe("return to manufacturer");
   });
 
   it("[K7] the refund is due 48 hours after the inspection is confirmed", () => {
     const d = decide("kinetic", { evidence: video, inspectedAt: "2025-03-20T09:15:00.000Z" });
     expect(deadline(d, "refund_due")).toBe("2025-03-22T09:15:00.000Z");
     expectFinding(d, "payout_time", "K7", "info");
+  });
+
+  it("[K7] every refund decision shows the text's conflicting timing and destination, without blocking", () => {
+    const d = decide("kinetic", { evidence: video });
+    const conflict = findingsOf(d, "policy_conflict")[0];
+    expect(conflict).toMatchObject({ clause: "K7", severity: "info" });
+    expect(conflict?.message).toContain("2 business days");
+    expect(conflict?.message).toContain("PayPal");
+    expect(d.eligibility).toBe("eligible");
+  });
+
+  it("[X8][K7] a full refund is approved before the goods are back but paid only once they are received and inspected", () => {
+    const before = option(decide("kinetic", { evidence: video, approvedAt: after(DELIVERED, 6) }), "full_refund");
+    expect(before).toMatchObject({ payableAfter: "inspected", payable: false });
+    const received = option(decide("kinetic", { evidence: video, approvedAt: after(DELIVERED, 6), returnReceivedAt: after(DELIVERED, 9) }), "full_refund");
+    expect(received?.payable).toBe(false);
+    const inspected = decide("kinetic", { evidence: video, approvedAt: after(DELIVERED, 6), returnReceivedAt: after(DELIVERED, 9), inspectedAt: after(DELIVERED, 10) });
+    expect(option(inspected, "full_refund")?.payable).toBe(true);
+    expect(inspected.clauses).toEqual(expect.arrayContaining(["X8", "K7"]));
+    expect(option(inspected, "replacement")?.payableAfter).toBeUndefined(); // goods, not money
   });
 
   it("[K1] reasons the text does not name are reviewed, not decided", () => {

@@ -10,12 +10,12 @@ export const kinetic = {
   holidays: [],
   clauses: [
     { id: "K1", summary: "Free return with full refund only for quality defects or carrier damage; merchant pays freight." },
-    { id: "K2", summary: "A quality defect needs a connection/settings video and a report within 30 days of delivery, else no return or refund." },
+    { id: "K2", summary: "A quality defect needs a connection/settings video and a report within 30 days of delivery; later, no return or refund, but the warranty's replacement still applies." },
     { id: "K3", summary: "For K1 cases, replacement (with troubleshooting) is preferred; full refund is the alternative." },
     { id: "K4", summary: "Change of mind: customer ships at own cost with a tracking number; refund by inspected condition (deductions up to 10 % / 90 %)." },
-    { id: "K5", summary: "One-year warranty from delivery: free replacement of any part, merchant pays freight." },
+    { id: "K5", summary: "One-year warranty from delivery: free replacement of any part at any time in that year, merchant pays freight." },
     { id: "K6", summary: "Returns go to the local warehouse unless the agent routes them to the manufacturer." },
-    { id: "K7", summary: "Refund due within 48 hours of a confirmed inspection; funds take 5–10 business days." },
+    { id: "K7", summary: "Refund due within 48 hours of a confirmed inspection; funds take 5–10 business days; the text also says about 2 business days, to PayPal or bank." },
   ],
   cases: [
     {
@@ -28,8 +28,12 @@ export const kinetic = {
         summary: "Report within 30 days of delivery.",
         anchors: ["deliveredAt"],
         length: { amount: 30, unit: "natural_days" },
-        severity: "block",
-        message: "reported after the 30-day window; a warranty claim (K5) may still apply",
+        // rev. 2: past 30 days there is no return or refund, but the 1-year warranty's replacement
+        // "anytime" still applies, so the claim is judged under K5 instead of refused.
+        severity: "warn",
+        message: "reported after the 30-day window: no return or refund; the warranty's replacement (K5) applies",
+        afterOptions: [{ clause: "K5", summary: "Warranty replacement after the 30 days.", kind: "replacement", preferred: true, amount: { type: "none" } }],
+        afterUnderWarranty: true,
       },
       evidence: {
         clause: "K2",
@@ -119,5 +123,13 @@ export const kinetic = {
     default: "local_warehouse",
     alternatives: ["manufacturer"],
   },
-  payoutNote: { clause: "K7", summary: "Funds reach the customer in 5–10 business days.", minBusinessDays: 5, maxBusinessDays: 10 },
+  payoutNote: {
+    clause: "K7",
+    summary: "Funds reach the customer in 5–10 business days.",
+    minBusinessDays: 5,
+    maxBusinessDays: 10,
+    conflict:
+      "the text also says the refund comes about 2 business days after the return is confirmed, to PayPal or a bank account instead of the original payment; the deadline keeps 48 hours",
+  },
+  returnInspection: { clause: "K7", summary: "The returned item is inspected (confirmed) before the refund." },
 } satisfies PolicyDocumentInput;

@@ -5,6 +5,8 @@ import { DELIVERED, decide, evidence, expectFinding, findingsOf, kinds, line, op
 const docs = evidence("invoice_number", "serial_number", "photo");
 const warranty = { reason: "warranty" as const, evidence: docs };
 
+const tracked = { leftTracking: "JD014600006281234567", backTracking: "JD014600006287654321" };
+
 describe("layerworks", () => {
   it("[L1][L5] each line is judged on its own: a voided motor drops out, the frame goes on", () => {
     const d = decide("layerworks", {
@@ -108,10 +110,25 @@ describe("layerworks", () => {
     expect(d.clauses).toContain("L8");
   });
 
+  it("[L4][L5][X9] a void cause recorded on one line voids that line only", () => {
+    const lines = [line({ sku: "MOTOR", motor: true }), line({ sku: "HOTEND" })];
+    const motorOnly = decide("layerworks", { ...warranty, lines: [{ ...lines[0]!, voidCauses: ["motor_disassembled"] }, lines[1]!] });
+    expect(motorOnly.eligibility).toBe("eligible");
+    expect(motorOnly.lines).toEqual([
+      { sku: "MOTOR", eligibility: "ineligible" },
+      { sku: "HOTEND", eligibility: "eligible" },
+    ]);
+    expect(option(motorOnly, "replacement")?.lines).toEqual(["HOTEND"]);
+
+    const hotendMisused = decide("layerworks", { ...warranty, lines: [lines[0]!, { ...lines[1]!, voidCauses: ["improper_use"] }] });
+    expect(hotendMisused.lines.map((l) => l.eligibility)).toEqual(["eligible", "ineligible"]);
+    expect(findingsOf(hotendMisused, "warranty_void")).toEqual([{ code: "warranty_void", clause: "L4", severity: "block", message: "improper_use", sku: "HOTEND" }]);
+  });
+
   it("[L9][X6] repair pauses extend the warranty by their length", () => {
     const pauses = [
-      { leftAt: "2025-06-01T00:00:00.000Z", backAt: "2025-06-11T00:00:00.000Z" }, // 10 days
-      { leftAt: "2025-09-01T00:00:00.000Z", backAt: "2025-09-03T12:00:00.000Z" }, // 2.5 days
+      { leftAt: "2025-06-01T00:00:00.000Z", backAt: "2025-06-11T00:00:00.000Z", ...tracked }, // 10 days
+      { leftAt: "2025-09-01T00:00:00.000Z", backAt: "2025-09-03T12:00:00.000Z", ...tracked }, // 2.5 days
     ];
     const d = decide("layerworks", { ...warranty, repairPauses: pauses, reportedAt: "2026-03-10T00:00:00.000Z" });
     expect(d.warrantyEndsAt).toBe("2026-03-17T22:00:00.000Z");
@@ -121,10 +138,29 @@ describe("layerworks", () => {
 
   it("[L9] overlapping pauses count once", () => {
     const pauses = [
-      { leftAt: "2025-06-01T00:00:00.000Z", backAt: "2025-06-11T00:00:00.000Z" },
-      { leftAt: "2025-06-05T00:00:00.000Z", backAt: "2025-06-12T00:00:00.000Z" },
+      { leftAt: "2025-06-01T00:00:00.000Z", backAt: "2025-06-11T00:00:00.000Z", ...tracked },
+      { leftAt: "2025-06-05T00:00:00.000Z", backAt: "2025-06-12T00:00:00.000Z", ...tracked },
     ];
     expect(decide("layerworks", { ...warranty, repairPauses: pauses }).warrantyEndsAt).toBe("2026-03-16T10:00:00.000Z");
+  });
+
+  it("[L9] a pause counts only with both legs' tracking; a claim that depends on an untracked pause asks for it", () => {
+    const tenDays = { leftAt: "2025-06-01T00:00:00.000Z", backAt: "2025-06-11T00:00:00.000Z" };
+    const oneLeg = decide("layerworks", { ...warranty, repairPauses: [{ ...tenDays, leftTracking: "JD014600006281234567" }], reportedAt: "2026-03-10T00:00:00.000Z" });
+    expect(oneLeg.warrantyEndsAt).toBe("2026-03-05T10:00:00.000Z"); // no extension
+    expect(oneLeg.eligibility).toBe("needs_review"); // inside only thanks to that pause
+    expect(findingsOf(oneLeg, "warranty_expired")).toEqual([]);
+    expectFinding(oneLeg, "evidence_missing", "L9", "warn");
+    expect(findingsOf(oneLeg, "evidence_missing")[0]?.message).toContain("tracking_number");
+
+    // When the claim is inside the warranty anyway, the request is only a note.
+    const early = decide("layerworks", { ...warranty, repairPauses: [tenDays], reportedAt: "2025-12-01T00:00:00.000Z" });
+    expect(early.eligibility).toBe("eligible");
+    expectFinding(early, "evidence_missing", "L9", "info");
+
+    // Past even the untracked extension, the warranty has expired.
+    const late = decide("layerworks", { ...warranty, repairPauses: [tenDays], reportedAt: "2026-03-20T00:00:00.000Z" });
+    expectFinding(late, "warranty_expired", "L2", "block");
   });
 
   it("[L2] a defect report is judged as a warranty case; other reasons go to a person", () => {

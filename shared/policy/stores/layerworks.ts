@@ -38,7 +38,7 @@ export const layerworks = {
     { id: "L6", summary: "Warranty requests need invoice and serial numbers and a photo or video; '[Warranty Request]' mails open warranty claims." },
     { id: "L7", summary: "Consumables (zip ties, screws, nuts, bearings) are covered for manufacturing defects, not wear and tear." },
     { id: "L8", summary: "A replacement part does not restart the warranty; the original end date stays." },
-    { id: "L9", summary: "Time away for repair (tracked both ways) pauses the warranty and extends its end." },
+    { id: "L9", summary: "Time away for repair pauses the warranty and extends its end, only with both legs' tracking numbers on record." },
   ],
   cases: [
     { id: "warranty", clause: "L2", summary: "Warranty request judged per part.", reasons: ["warranty"], ...warrantyHandling },
@@ -55,7 +55,7 @@ export const layerworks = {
     // Interpretation: the facts carry no "replacement delivered" date, so the
     // end is always computed from the original delivery and never restarts.
     replacementRule: { clause: "L8", summary: "End date computed from the original delivery, never from a replacement." },
-    pauseRule: { clause: "L9", summary: "Repair pauses extend the end date." },
+    pauseRule: { clause: "L9", summary: "Repair pauses with both legs' tracking extend the end date.", requiresTracking: true },
   },
   lineRules: [
     {

@@ -1,14 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast.ts";
-import { queryClient, trpc } from "@/lib/trpc.ts";
-
-async function refresh() {
-  await Promise.all([
-    queryClient.invalidateQueries(trpc.approvals.pathFilter()),
-    queryClient.invalidateQueries(trpc.claims.pathFilter()),
-    queryClient.invalidateQueries(trpc.resolution.pathFilter()),
-  ]);
-}
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { trpc } from "@/lib/trpc.ts";
 
 /** Approve, reject and pay out a refund (X3), each refreshing the queue and the claim, errors toasted. */
 export function useRefundDecision(onDone?: () => void) {
@@ -16,7 +9,7 @@ export function useRefundDecision(onDone?: () => void) {
   const approve = useMutation(
     trpc.approvals.approveRefund.mutationOptions({
       onSuccess: async (r) => {
-        await refresh();
+        await invalidateClaim();
         toast.success(r.replayed ? `${r.reference} was already approved` : `${r.reference} approved`);
         onDone?.();
       },
@@ -26,7 +19,7 @@ export function useRefundDecision(onDone?: () => void) {
   const reject = useMutation(
     trpc.approvals.rejectRefund.mutationOptions({
       onSuccess: async (r) => {
-        await refresh();
+        await invalidateClaim();
         toast.success(`${r.reference} rejected: the claim is back in review`);
         onDone?.();
       },
@@ -36,7 +29,7 @@ export function useRefundDecision(onDone?: () => void) {
   const execute = useMutation(
     trpc.approvals.executeRefund.mutationOptions({
       onSuccess: async (r) => {
-        await refresh();
+        await invalidateClaim();
         toast.success(r.couponCode ? `${r.reference} paid as coupon ${r.couponCode}` : `${r.reference} paid out`);
       },
       onError: fail("Payout"),

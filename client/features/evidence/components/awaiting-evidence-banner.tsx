@@ -5,23 +5,22 @@ import { Alert, AlertDescription } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { formatDateTime } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
-import { useRefreshClaim } from "../hooks/use-refresh-claim.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 /**
  * While we wait on the customer. New evidence never moves the claim by itself: the agent looks at it and
  * takes "Evidence received" (back to review, deadlines resume) when it answers the request.
  */
 export function AwaitingEvidenceBanner({ number, version, since, newItems }: { number: string; version: number; since: Date; newItems: number }) {
-  const refresh = useRefreshClaim();
   const received = useMutation(
     trpc.workflow.transitionClaim.mutationOptions({
       onSuccess: async () => {
         toast.success(`${number} is back in review; its deadlines run again.`);
-        await refresh();
+        await invalidateClaim();
       },
       onError: async (error) => {
         toast.error(error.message);
-        if (error.data?.code === "CONFLICT") await refresh();
+        if (error.data?.code === "CONFLICT") await invalidateClaim();
       },
     }),
   );

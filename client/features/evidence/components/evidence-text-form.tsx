@@ -9,7 +9,7 @@ import { addEvidenceItemForm, evidenceKindLabels, textEvidenceKinds, type AddEvi
 import { Button } from "@/components/ui/button.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
-import { useRefreshClaim } from "../hooks/use-refresh-claim.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { KindSelect } from "./kind-select.tsx";
 
@@ -24,19 +24,18 @@ const placeholders: Partial<Record<EvidenceKind, string>> = {
 export function EvidenceTextForm({ number, version, defaultKind, needed }: { number: string; version: number; defaultKind: EvidenceKind; needed: ReadonlySet<string> }) {
   const ids = { kind: useId(), note: useId() };
   const form = useForm<AddEvidenceItemForm>({ resolver: zodResolver(addEvidenceItemForm), defaultValues: { kind: defaultKind, note: "" } });
-  const refresh = useRefreshClaim();
   const add = useMutation(
     trpc.evidence.addEvidenceItem.mutationOptions({
       onSuccess: async (_res, input) => {
         toast.success(`${evidenceKindLabels[input.kind]} added to ${number}.`);
         form.reset({ kind: input.kind, note: "" });
-        await refresh();
+        await invalidateClaim();
       },
       onError: async (error) => {
         const fields = fieldErrors(error);
         for (const [field, messages] of Object.entries(fields)) if (field === "kind" || field === "note") form.setError(field, { message: messages[0] });
         if (Object.keys(fields).length === 0) toast.error(error.message);
-        if (error.data?.code === "CONFLICT") await refresh();
+        if (error.data?.code === "CONFLICT") await invalidateClaim();
       },
     }),
   );

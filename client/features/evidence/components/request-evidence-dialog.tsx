@@ -8,7 +8,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
-import { useRefreshClaim } from "../hooks/use-refresh-claim.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -30,18 +30,17 @@ export function RequestEvidenceDialog({ number, version, open, onOpenChange }: {
     enabled: open,
     placeholderData: keepPreviousData,
   });
-  const refresh = useRefreshClaim();
   const send = useMutation(
     trpc.evidence.requestEvidence.mutationOptions({
       onSuccess: async () => {
         toast.success(`Evidence requested: ${number} is awaiting evidence, the message is in the outbox.`);
         setNote("");
         onOpenChange(false);
-        await refresh();
+        await invalidateClaim();
       },
       onError: async (error) => {
         if (Object.keys(fieldErrors(error)).length === 0) toast.error(error.message);
-        if (error.data?.code === "CONFLICT") await refresh();
+        if (error.data?.code === "CONFLICT") await invalidateClaim();
       },
     }),
   );

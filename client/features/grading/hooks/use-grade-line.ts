@@ -1,17 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "@/lib/toast.ts";
-import { queryClient, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { trpc } from "@/lib/trpc.ts";
 
-/** Saves one line's grading; the claim, its decision and the approvals queue reload with the new version. */
+/** Saves one line's grading; every view of the claim reloads with the new version. */
 export function useGradeLine(opts: { onFieldErrors?: (error: unknown) => void } = {}) {
   return useMutation(
     trpc.resolution.gradeClaimLine.mutationOptions({
       onSuccess: async (result) => {
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.claims.pathFilter()),
-          queryClient.invalidateQueries(trpc.resolution.pathFilter()),
-          queryClient.invalidateQueries(trpc.approvals.pathFilter()),
-        ]);
+        await invalidateClaim();
         toast.success(result.changed ? "Grading saved" : "Nothing changed");
       },
       onError: (error) => {

@@ -15,6 +15,7 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { formatDate, humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 import { useDebounced } from "../hooks/use-debounced.ts";
 import { ClaimLinesPicker } from "./claim-lines-picker.tsx";
 import { IntakeEvidence, type PickedFile, type TypedEvidence } from "./intake-evidence.tsx";
@@ -96,6 +97,8 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
         setUploading(null);
         if (failed.length) toast.error(`${claim.number} is open, but some files were not attached`, { description: failed.join("\n") });
         else toast.success(`${claim.number} opened`);
+        // A new claim (and its evidence): the queue, its counts and the order's other claims reload.
+        await invalidateClaim();
         navigate(paths.claim(claim.number));
       },
       onError: (error) => {

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
-import { useRefreshConversation } from "../hooks/use-refresh-conversation.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 type Choice = TemplateKey | "free";
 
@@ -20,7 +20,6 @@ type Choice = TemplateKey | "free";
 export function MessageComposer({ number, version, customerEmail }: { number: string; version: number; customerEmail?: string }) {
   const ids = { template: useId(), subject: useId(), body: useId() };
   const queryClient = useQueryClient();
-  const refresh = useRefreshConversation();
   const [choice, setChoice] = useState<Choice>("free");
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
@@ -53,11 +52,11 @@ export function MessageComposer({ number, version, customerEmail }: { number: st
         setSubject("");
         setBody("");
         setWarnings([]);
-        await refresh();
+        await invalidateClaim();
       },
       onError: async (error) => {
         if (Object.keys(fieldErrors(error)).length === 0) toast.error(error.message);
-        if (error.data?.code === "CONFLICT") await refresh();
+        if (error.data?.code === "CONFLICT") await invalidateClaim();
       },
     }),
   );

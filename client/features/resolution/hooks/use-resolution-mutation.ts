@@ -1,21 +1,13 @@
 import { toast } from "@/lib/toast.ts";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { fieldErrors } from "@/lib/trpc.ts";
 
-/** After any resolution change: the claim (new version, status, timeline), its decision and the approvals queue. */
-export async function refreshClaim() {
-  await Promise.all([
-    queryClient.invalidateQueries(trpc.claims.pathFilter()),
-    queryClient.invalidateQueries(trpc.resolution.pathFilter()),
-    queryClient.invalidateQueries(trpc.approvals.pathFilter()),
-  ]);
-}
-
-/** Success toast plus refresh, and an error handler that puts field errors beside the fields and toasts the rest. */
+/** Success toast plus every view of the claim refreshed (invalidateClaim), and an error handler that puts field errors beside the fields and toasts the rest. */
 export function mutationFeedback<T extends FieldValues>(success: string, form?: UseFormReturn<T>, after?: () => void) {
   return {
     onSuccess: async () => {
-      await refreshClaim();
+      await invalidateClaim();
       toast.success(success);
       after?.();
     },

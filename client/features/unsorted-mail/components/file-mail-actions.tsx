@@ -22,13 +22,15 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import { fieldErrors, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 function useFiled() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async (number: string) => {
     toast.success(`Mail filed on ${number}`);
-    await queryClient.invalidateQueries(trpc.inboundMail.pathFilter());
+    // The mail became the claim's evidence and timeline entry (or a new claim): every view of it reloads.
+    await Promise.all([queryClient.invalidateQueries(trpc.inboundMail.pathFilter()), invalidateClaim()]);
     navigate(paths.claim(number));
   };
 }

@@ -6,7 +6,7 @@ import { claimActions, type ClaimAction } from "@shared/workflow/machine.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { useMe } from "@/lib/auth.tsx";
 import { trpc } from "@/lib/trpc.ts";
-import { invalidateClaimViews } from "../lib/invalidate.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 import { actionVerbs, toastBulkResult } from "../lib/bulk-summary.ts";
 import { BulkAssignMenu } from "./bulk-assign-menu.tsx";
 import { BulkStatusMenu } from "./bulk-status-menu.tsx";
@@ -28,7 +28,7 @@ export function BulkActionsBar({ selected, onDone }: { selected: { number: strin
   if (asking && !reasonAsked) setReasonAsked(true);
 
   const done = async () => {
-    await invalidateClaimViews();
+    await invalidateClaim();
     onDone();
   };
   const assign = useMutation(

@@ -9,7 +9,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog.tsx";
-import { invalidateClaimViews } from "../lib/invalidate.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 /** Someone changed the claim first: say what (the server's message) and reload; nothing was saved. */
 export function ConflictDialog({ message, onClose }: { message: string | null; onClose: () => void }) {
@@ -17,7 +17,7 @@ export function ConflictDialog({ message, onClose }: { message: string | null; o
   const reload = async () => {
     setReloading(true);
     try {
-      await invalidateClaimViews();
+      await invalidateClaim();
     } finally {
       setReloading(false);
       onClose();

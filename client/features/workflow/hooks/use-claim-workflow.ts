@@ -3,7 +3,7 @@ import { useState } from "react";
 import { toast } from "@/lib/toast.ts";
 import { statusLabels } from "@shared/workflow/statuses.ts";
 import { errorCode, trpc } from "@/lib/trpc.ts";
-import { invalidateClaimViews } from "../lib/invalidate.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 /**
  * The claim page's workflow mutations. Each carries the version the page shows; a CONFLICT never
@@ -19,7 +19,7 @@ export function useClaimWorkflow(opts: { showsErrorsInline?: () => boolean } = {
   const transition = useMutation(
     trpc.workflow.transitionClaim.mutationOptions({
       onSuccess: async (r) => {
-        await invalidateClaimViews();
+        await invalidateClaim();
         toast.success(`${r.number} is now ${statusLabels[r.status].toLowerCase()}`);
       },
       onError,
@@ -28,7 +28,7 @@ export function useClaimWorkflow(opts: { showsErrorsInline?: () => boolean } = {
   const assign = useMutation(
     trpc.workflow.assignClaim.mutationOptions({
       onSuccess: async (r) => {
-        await invalidateClaimViews();
+        await invalidateClaim();
         if (r.changed) toast.success(r.assigneeName ? `${r.number} assigned to ${r.assigneeName}` : `${r.number} is unassigned`);
       },
       onError,
@@ -37,7 +37,7 @@ export function useClaimWorkflow(opts: { showsErrorsInline?: () => boolean } = {
   const priority = useMutation(
     trpc.workflow.setClaimPriority.mutationOptions({
       onSuccess: async (r) => {
-        await invalidateClaimViews();
+        await invalidateClaim();
         if (r.changed) toast.success(`${r.number}: priority set to ${r.priority}`);
       },
       onError,

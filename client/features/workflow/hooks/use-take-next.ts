@@ -2,7 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { toast } from "@/lib/toast.ts";
 import { paths } from "@/lib/paths.ts";
-import { queryClient, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { trpc } from "@/lib/trpc.ts";
 
 /** "Take next": the most urgent unassigned claim of the person's stores becomes theirs, and opens. */
 export function useTakeNext() {
@@ -14,7 +15,7 @@ export function useTakeNext() {
           toast.info("Nothing left to take", { description: "Every open claim in your stores has someone on it." });
           return;
         }
-        await Promise.all([queryClient.invalidateQueries(trpc.claims.pathFilter()), queryClient.invalidateQueries(trpc.workflow.pathFilter())]);
+        await invalidateClaim();
         toast.success(`${taken.number} is yours`, { description: "The most urgent unassigned claim in your stores." });
         navigate(paths.claim(taken.number));
       },

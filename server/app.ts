@@ -15,6 +15,7 @@ import { exportsHttp } from "./http/exports.ts";
 import { inboundEmailHttp } from "./http/inbound-email.ts";
 import { storeApiHttp } from "./http/store-api/index.ts";
 import { appRouter, type AppRouter } from "./routers/_app.ts";
+import { controlCharacterMessage, controlCharacterPath } from "./trpc/control-characters.ts";
 import type { Context } from "./trpc/context.ts";
 
 export type AppOptions = {
@@ -98,6 +99,15 @@ export async function buildApp(opts: AppOptions) {
     const origin = req.headers.origin;
     const crossSite = site !== undefined ? site !== "same-origin" && site !== "none" : origin !== undefined && (origin === "null" || safeHost(origin) !== req.host);
     if (crossSite) return reply.code(403).send({ error: "Requests from other sites are not accepted." });
+  });
+  // The routes beside tRPC (exports, uploads, store API): a control character in a query, parameter or JSON body
+  // is a 400 naming the field, before any handler reads it. Inbound mail files such text without them instead.
+  app.addHook("preHandler", async (req) => {
+    if (req.url.startsWith("/trpc/") || req.url.startsWith("/inbound/")) return;
+    for (const [where, value] of [["query", req.query], ["params", req.params], ["body", Buffer.isBuffer(req.body) ? undefined : req.body]] as const) {
+      const field = controlCharacterPath(value);
+      if (field !== null) throw Object.assign(new Error(`${field === "_" ? where : field}: ${controlCharacterMessage}`), { statusCode: 400 });
+    }
   });
   await app.register(evidenceHttp, { database: opts.database, dataDir: opts.dataDir ?? "./data" });
   await app.register(exportsHttp, { database: opts.database });

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { publicDatabaseError } from "../db/errors.ts";
 import type { Role } from "../../shared/roles.ts";
 import type { Context } from "./context.ts";
+import { controlCharacterMessage } from "./control-characters.ts";
 import { transformer } from "./transformer.ts";
 
 export type Meta = {
@@ -23,6 +24,8 @@ export class ErrorReason extends Error {
   }
 }
 
+export const malformedRequestMessage = "The request is malformed: send the input as the API's JSON.";
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
@@ -37,12 +40,16 @@ const t = initTRPC
         (fieldErrors[key] ??= []).push(issue.message);
       }
       const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+      // A JavaScript exception's own text ("Maximum call stack size exceeded", "Cannot destructure property …")
+      // copied onto a refusal by tRPC (an input superjson could not read) says nothing to a person: one plain message.
+      const rawException = !isInternal && !zod && error.cause instanceof Error && !(error.cause instanceof ErrorReason) && error.cause.message === error.message;
       // A database outage answers 503 and a value no column can hold 400, not a bare 500 (db/errors.ts).
       const db = isInternal ? publicDatabaseError(error.cause) : null;
       if (db) return { ...shape, code: TRPC_ERROR_CODES_BY_KEY[db.code], message: db.message, data: { code: db.code, httpStatus: db.httpStatus, path: shape.data.path, fieldErrors: null, reason: null } };
       return {
         ...shape,
-        message: zod ? "Some fields are invalid." : isInternal ? "Something went wrong on our side. Try again." : shape.message,
+        // A control character is named with its field, in the message too (trpc/procedures.ts).
+        message: zod ? (zod.issues.every((i) => i.message === controlCharacterMessage) ? error.message : "Some fields are invalid.") : isInternal ? "Something went wrong on our side. Try again." : rawException ? malformedRequestMessage : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

@@ -1,10 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import type { Role } from "../../shared/roles.ts";
 import { assertSecondFactor, secondFactorPending, secondFactorPendingError } from "../auth/totp-gate.ts";
+import { fieldError } from "../auth/password-rules.ts";
 import type { SessionUser } from "./context.ts";
+import { controlCharacterMessage, controlCharacterPath } from "./control-characters.ts";
 import { procedureBuilder } from "./init.ts";
 
-const logged = procedureBuilder.use(async ({ ctx, path, type, next }) => {
+const logged = procedureBuilder.use(async ({ ctx, path, type, next, getRawInput }) => {
+  // Before the session and the input's parse: a NUL or other control character in any text is a 400 naming the field.
+  const raw = await getRawInput().catch(() => undefined); // unreadable input: the input parser answers it
+  const field = controlCharacterPath(raw);
+  if (field !== null) throw new TRPCError({ code: "BAD_REQUEST", message: `${field}: ${controlCharacterMessage}`, cause: fieldError(field, controlCharacterMessage) });
   const result = await next();
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log?.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");

@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { z } from "zod";
-import { appRouter } from "../../routers/_app.ts";
 import { createTestClaim, daysBefore } from "../../routers/resolution/test-claims.ts";
 import { dataFingerprint, leakPatterns, openHttpHarness, trpcRequest, type HttpHarness } from "./http-harness.ts";
-import { fuzzInput, hostileStrings, useHints, type JsonSchema } from "./json-schema-arbitrary.ts";
+import { fuzzInput, hostileStrings, useHints } from "./json-schema-arbitrary.ts";
+import { procedures, schemaOf } from "./procedure-schemas.ts";
 
 // Every procedure's input fuzzed over HTTP as an admin with a confirmed second factor (the widest access):
 // never a 5xx, never internals on the wire, and a refused request changes nothing.
@@ -12,19 +11,6 @@ import { fuzzInput, hostileStrings, useHints, type JsonSchema } from "./json-sch
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
 const numRuns = Number(process.env.FUZZ_RUNS ?? 6);
-/** Ending the admin's own sessions would only make every later call a 401. */
-const skipped = new Set(["auth.signOut", "auth.signOutOtherSessions"]);
-
-type Procedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[] } };
-const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures)
-  .filter(([p, def]) => !skipped.has(p) && def._def.type !== "subscription")
-  .sort(([a], [b]) => a.localeCompare(b));
-
-function schemaOf(def: Procedure): JsonSchema | null {
-  const input = def._def.inputs[0];
-  if (!input) return null;
-  return z.toJSONSchema(input, { io: "input", unrepresentable: "any" }) as JsonSchema;
-}
 
 let h: HttpHarness;
 let admin: string;

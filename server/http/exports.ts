@@ -62,7 +62,7 @@ export const exportsHttp: FastifyPluginAsync<ExportsHttpOptions> = async (app, o
       }
 
       const now = new Date();
-      const runId = await startExportRun(database, user.id, request, columns, now);
+      const runId = await startExportRun(database, user, request, columns, now);
       const out = new PassThrough();
       let cancelled = false;
       reply.raw.on("close", () => {

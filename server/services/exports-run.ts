@@ -12,7 +12,7 @@ import {
   type ExportFormat,
 } from "../../shared/schemas/exports.ts";
 import type { Database } from "../db/client.ts";
-import { exportRuns } from "../db/schema/index.ts";
+import { exportRuns, stores } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { cursorStatement, keysetBatches } from "./exports-cursor.ts";
 import { datasetQueries } from "./exports-datasets.ts";
@@ -49,11 +49,19 @@ export function resolveColumns(dataset: ExportDataset, keys: string[]): ExportCo
   return all.filter((c) => keys.includes(c.key));
 }
 
-export async function startExportRun(database: Pick<Database, "db">, userId: number | null, req: ExportRequest, columns: ExportColumn[], now: Date): Promise<number> {
+/** The stores an export can read: its store filter within the person's stores (every store for admins and the daily report). */
+async function exportStoreIds(db: Database["db"], user: Pick<SessionUser, "storeIds"> | null, filters: Pick<QueueFilters, "store">): Promise<string[]> {
+  const chosen = filters.store?.length ? filters.store : null;
+  const scope = user?.storeIds ?? (await db.select({ id: stores.id }).from(stores)).map((s) => s.id);
+  return chosen ? chosen.filter((s) => scope.includes(s)) : scope;
+}
+
+/** Books the run with the stores it reads, so the export history shows it only to people of those stores. */
+export async function startExportRun(database: Pick<Database, "db">, user: Pick<SessionUser, "id" | "storeIds"> | null, req: ExportRequest, columns: ExportColumn[], now: Date): Promise<number> {
   const filters = { ...req.filters, ...(req.from ? { from: req.from.toISOString() } : {}), ...(req.to ? { to: req.to.toISOString() } : {}) };
   const [run] = await database.db
     .insert(exportRuns)
-    .values({ userId, dataset: req.dataset, format: req.format, filters, columns: columns.map((c) => c.key), status: "running", startedAt: now })
+    .values({ userId: user?.id ?? null, storeIds: await exportStoreIds(database.db, user, req.filters), dataset: req.dataset, format: req.format, filters, columns: columns.map((c) => c.key), status: "running", startedAt: now })
     .returning({ id: exportRuns.id });
   return run!.id;
 }

@@ -9,7 +9,9 @@ import { claims, exportRuns, jobs, refunds } from "../../db/schema/index.ts";
 import { parseCsv } from "../../http/exports-test-kit.ts";
 import { dailyRefundsReportHandler, DAILY_REFUNDS_REPORT } from "../../jobs/daily-refunds-report.ts";
 import type { JobRow } from "../../jobs/runner.ts";
-import { callersFor } from "../../test/callers.ts";
+import { resolveColumns, startExportRun, type ExportRequest } from "../../services/exports-run.ts";
+import { callerFor, callersFor } from "../../test/callers.ts";
+import type { SessionUser } from "../../trpc/context.ts";
 import { openTestDatabase } from "../../test/database.ts";
 
 const now = new Date("2026-11-20T07:00:00Z");
@@ -72,5 +74,25 @@ describe("listExportRuns", () => {
     const page = await c.supervisor.exports.listExportRuns({ pageSize: 10 });
     expect(page.total).toBe(1);
     expect(page.rows[0]).toMatchObject({ dataset: "refunds", status: "done", rowCount: 1, userName: null });
+  });
+
+  it("shows a supervisor of one store only the runs that read nothing but their stores, filters and all", async () => {
+    const single: SessionUser = { ...c.users.supervisor, storeIds: ["kinetic"] };
+    const request = (store?: string[], q?: string): ExportRequest => ({ dataset: "claims", format: "csv", columns: [], filters: { ...(store ? { store } : {}), ...(q ? { q } : {}) }, timeZone: "UTC" });
+    const cols = resolveColumns("claims", ["number"]);
+    const mine = await startExportRun(database, single, request(undefined, "someone@kinetic.example"), cols, now);
+    const theirs = await startExportRun(database, { ...c.users.supervisor, storeIds: ["atelier"] }, request(undefined, "customer@atelier.example"), cols, now);
+    const wide = await startExportRun(database, c.users.admin, request(), cols, now);
+    const narrowed = await startExportRun(database, c.users.admin, request(["kinetic"]), cols, now);
+    const seen = await callerFor(database.db, single, now).exports.listExportRuns({ pageSize: 100 });
+    const ids = seen.rows.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([mine, narrowed]));
+    expect(ids).not.toContain(theirs);
+    expect(ids).not.toContain(wide);
+    expect(JSON.stringify(seen.rows)).not.toContain("atelier.example");
+    expect(seen.total).toBe(ids.length);
+    // A supervisor of every store and an admin see them all.
+    const all = (await c.admin.exports.listExportRuns({ pageSize: 100 })).rows.map((r) => r.id);
+    expect(all).toEqual(expect.arrayContaining([mine, theirs, wide, narrowed]));
   });
 });

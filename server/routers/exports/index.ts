@@ -1,4 +1,4 @@
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { dailyReportSettingSchema, exportRunStatuses, listExportRunsInput } from "../../../shared/schemas/exports.ts";
 import { exportRuns, users } from "../../db/schema/index.ts";
@@ -38,11 +38,17 @@ export const exportsRouter = router({
       return { ...value, resolvedFolder: reportFolder(value.folder) };
     }),
 
-  /** Every export anyone ran, newest first (the downloads themselves are plain HTTP: server/http/exports.ts). */
+  /**
+   * The exports of the person's stores, newest first: a run shows only to people of every store it could read
+   * (its filters may name a customer); runs over every store (admins', the daily report) to admins only.
+   * The downloads themselves are plain HTTP: server/http/exports.ts.
+   */
   listExportRuns: supervisorProcedure
     .input(listExportRunsInput)
     .output(z.object({ rows: z.array(exportRunRow), total: z.number() }))
     .query(async ({ ctx, input }) => {
+      const stores = ctx.user.storeIds;
+      const scope = stores === null ? undefined : and(isNotNull(exportRuns.storeIds), sql`${exportRuns.storeIds} <@ ${sql.param(stores)}::text[]`);
       const [rows, [counted]] = await Promise.all([
         ctx.db
           .select({
@@ -59,10 +65,11 @@ export const exportsRouter = router({
           })
           .from(exportRuns)
           .leftJoin(users, eq(users.id, exportRuns.userId))
+          .where(scope)
           .orderBy(desc(exportRuns.startedAt), desc(exportRuns.id))
           .limit(input.pageSize)
           .offset((input.page - 1) * input.pageSize),
-        ctx.db.select({ n: count() }).from(exportRuns),
+        ctx.db.select({ n: count() }).from(exportRuns).where(scope),
       ]);
       return { rows: rows.map((r) => ({ ...r, status: r.status as (typeof exportRunStatuses)[number] })), total: Number(counted?.n ?? 0) };
     }),

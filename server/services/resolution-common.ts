@@ -32,11 +32,20 @@ export function setCaseFacts(m: ClaimMutation, patch: Partial<CaseFacts>): CaseF
 }
 
 /**
- * C5: a clause the text contradicts (`policy_conflict`) needs a supervisor's recorded exception before
- * anything is authorised, even though the verdict is only "needs review".
+ * Nothing is authorised (return, refund, goods) on a record that contradicts itself (X7): a person corrects
+ * the dates first. C5: a clause the text contradicts (`policy_conflict` of warn or block) needs a supervisor's
+ * recorded exception, even though the verdict is only "needs review"; an informational conflict (K7's two
+ * payout readings) is there to be told to the customer and holds nothing back.
  */
 export function assertNoUnresolvedConflict(m: ClaimMutation, decision: Decision): void {
-  const conflict = decision.findings.find((f) => f.code === "policy_conflict");
+  const inconsistent = decision.findings.filter((f) => f.code === "inconsistent_facts");
+  if (inconsistent.length > 0) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `X7: the claim's record contradicts itself (${inconsistent.map((f) => f.message).join("; ")}). Correct the facts first.`,
+    });
+  }
+  const conflict = decision.findings.find((f) => f.code === "policy_conflict" && f.severity !== "info");
   if (conflict && m.claim.exceptionReason === null) {
     throw new TRPCError({
       code: "PRECONDITION_FAILED",
@@ -64,6 +73,20 @@ export function offeredOption(decision: Decision, kind: OptionKind): DecisionOpt
 function ineligibleWhy(decision: Decision): string {
   const blocks = decision.findings.filter((f) => f.severity === "block");
   return blocks.map((f) => `${f.code.replace(/_/g, " ")} ${f.clause}`).join(", ") || "ineligible";
+}
+
+/**
+ * C4 (rev. 2): every return must meet the goods' conditions before its RMA is issued; a breach stands in the
+ * way until a supervisor records an exception.
+ */
+export function assertConditionsForRma(m: ClaimMutation, decision: Decision): void {
+  const breach = decision.findings.find((f) => f.code === "condition_breach");
+  if (breach && m.claim.exceptionReason === null) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `${breach.clause}: the goods are not in returnable condition (${breach.message ?? "condition breach"}), so no RMA can be issued. A supervisor can record an exception with a reason.`,
+    });
+  }
 }
 
 export const asIso = (d: Date) => d.toISOString();

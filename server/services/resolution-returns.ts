@@ -7,7 +7,7 @@ import type { Db } from "../db/client.ts";
 import { claimLines, evidenceItems, orderLines, shipments } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim } from "./claim-mutation.ts";
-import { asIso, assertNoUnresolvedConflict, decisionNow, setCaseFacts } from "./resolution-common.ts";
+import { asIso, assertConditionsForRma, assertNoUnresolvedConflict, decisionNow, setCaseFacts } from "./resolution-common.ts";
 import { issueRmaNumber } from "./resolution-rma.ts";
 
 /**
@@ -21,7 +21,10 @@ export async function requestReturn(db: Db, user: SessionUser, input: z.output<t
     const status = m.transition("request_return");
     if (!m.claim.caseFacts.approvedAt) setCaseFacts(m, { approvedAt: asIso(now) });
     let rmaNumber = m.claim.rmaNumber;
-    if (policy.document.rma && !rmaNumber) rmaNumber = await issueRmaNumber(m.tx, m.claim.id, policy.document);
+    if (policy.document.rma && !rmaNumber) {
+      assertConditionsForRma(m, decision);
+      rmaNumber = await issueRmaNumber(m.tx, m.claim.id, policy.document);
+    }
     m.record("return_authorised", {
       rmaNumber, rmaClause: policy.document.rma?.clause ?? null, carriers: policy.document.returnCarrier?.allowed ?? null, freight: decision.freight, note: input.note ?? null,
     });

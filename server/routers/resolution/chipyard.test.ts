@@ -102,3 +102,35 @@ describe("chipyard change of mind (C4, C5)", () => {
     expect((await t.claim(claim.number)).eligibility).toBe("ineligible");
   });
 });
+
+describe("chipyard goods' condition before the RMA (C4, rev. 2)", () => {
+  const breach = { condition: { used: true, tested: false, programmed: false, packagingIntact: true } };
+
+  it("issues no RMA while the goods' condition breaches C4, until a supervisor records an exception", async () => {
+    const claim = await createTestClaim(t.db, { ...wrongItem, reportedAt: daysBefore(now, 0.5), deliveredAt: daysBefore(now, 1), caseFacts: breach });
+    const sup = t.c.supervisor;
+    await expect(sup.resolution.requestReturn(await t.ref(claim.number))).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("C4: the goods are not in returnable condition (used)"),
+    });
+    expect((await t.claim(claim.number)).rmaNumber).toBeNull();
+
+    await sup.resolution.recordClaimException({ ...(await t.ref(claim.number)), reason: "Customer opened the bag only to check the part number." });
+    const { rmaNumber } = await sup.resolution.requestReturn(await t.ref(claim.number));
+    expect(rmaNumber).toMatch(/^RMA\d{9}$/);
+  });
+
+  it("[X7] authorises nothing on a record whose dates contradict each other", async () => {
+    const claim = await createTestClaim(t.db, {
+      ...wrongItem,
+      reportedAt: daysBefore(now, 0.5),
+      deliveredAt: daysBefore(now, 1),
+      caseFacts: { approvedAt: daysBefore(now, 0.2).toISOString(), returnReceivedAt: daysBefore(now, 0.3).toISOString() },
+    });
+    expect((await t.claim(claim.number)).eligibility).toBe("needs_review");
+    await expect(t.c.supervisor.resolution.requestReturn(await t.ref(claim.number))).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("X7: the claim's record contradicts itself (return received before the claim was approved"),
+    });
+  });
+});

@@ -38,14 +38,26 @@ describe("kinetic quality defect (K1–K3)", () => {
     expect((await t.events(claim.id, "replacement_shipped"))[0]!.data).toMatchObject({ clause: "K3", carrier: "UPS" });
   });
 
-  it("refuses a resolution on a defect reported after the 30-day window (K2)", async () => {
+  it("a defect reported after the 30-day window gets the warranty's replacement, never a refund (K2, K5)", async () => {
     const claim = await createTestClaim(t.db, {
       store: "kinetic", reason: "quality_defect", lines: [motor], evidence: ["connection_video"], reportedAt: daysBefore(now, 1), deliveredAt: daysBefore(now, 40),
     });
-    await expect(t.c.agent.resolution.proposeResolution({ ...(await t.ref(claim.number)), option: "replacement" })).rejects.toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringContaining("window expired K2"),
-    });
+    const evaluation = await t.c.agent.claims.evaluateClaim({ number: claim.number });
+    expect(evaluation.decision.eligibility).toBe("needs_review");
+    expect(evaluation.decision.options.map((o) => o.kind)).toEqual(["replacement"]);
+    await expect(
+      t.c.agent.resolution.proposeRefund({ ...(await t.ref(claim.number)), option: "full_refund", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("does not offer full refund") });
+    const proposed = await t.c.agent.resolution.proposeResolution({ ...(await t.ref(claim.number)), option: "replacement" });
+    expect(proposed.status).toBe("resolution_proposed");
+  });
+
+  it("K7's conflicting payout readings are shown but hold nothing back", async () => {
+    const claim = await createTestClaim(t.db, { store: "kinetic", reason: "carrier_damage", lines: [motor], reportedAt: daysBefore(now, 1) });
+    const { decision } = await t.c.agent.claims.evaluateClaim({ number: claim.number });
+    expect(decision.findings).toContainEqual(expect.objectContaining({ code: "policy_conflict", clause: "K7", severity: "info" }));
+    const returned = await t.c.agent.resolution.requestReturn(await t.ref(claim.number));
+    expect(returned.status).toBe("awaiting_return");
   });
 
   it("a stale version gets CONFLICT and changes nothing", async () => {

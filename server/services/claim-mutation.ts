@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ne } from "drizzle-orm";
 import { checkTransition, type ClaimAction } from "../../shared/workflow/machine.ts";
 import { closedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
 import type { Db, Tx } from "../db/client.ts";
@@ -88,7 +88,8 @@ export async function mutateClaim<T>(
         ? await tx
             .select({ proposedById: refunds.proposedById })
             .from(refunds)
-            .where(and(eq(refunds.claimId, claim.id), eq(refunds.status, "proposed")))
+            // (E4's freight reimbursement is decided beside the claim's resolution: not the refund this step waits on)
+            .where(and(eq(refunds.claimId, claim.id), eq(refunds.status, "proposed"), ne(refunds.kind, "freight_reimbursement")))
             .orderBy(desc(refunds.id))
             .limit(1)
         : [];

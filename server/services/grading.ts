@@ -60,7 +60,8 @@ export async function gradeClaimLine(db: Db, user: SessionUser, input: GradeInpu
       issueType: input.issueType ?? null,
       partType: input.partType ?? null,
       grade: input.grade ?? null,
-      gradeReason: input.gradeReason ?? null,
+      // A6: the written reason stays with the line whichever grade the agent finally picks; a new one replaces it.
+      gradeReason: input.gradeReason ?? line.gradeReason,
       failureCause: input.failureCause ?? null,
     };
     // A6: a "Depends" value needs the same written reason as a "Depends" grade.

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { formatCents } from "../../shared/money.ts";
+import type { DecisionOption } from "../../shared/policy/index.ts";
 import type { Tx } from "../db/client.ts";
-import { claimLines, orderLines, refundLines, refunds } from "../db/schema/index.ts";
+import { claimLines, orderLines, refundLines, refunds, type CaseFacts } from "../db/schema/index.ts";
 
 export type LinePaid = { orderLineId: number; paidCents: number };
 export type LineAmount = { orderLineId: number; amountCents: number };
@@ -28,15 +29,60 @@ export function splitRefund(amountCents: number, lines: readonly LinePaid[]): Li
   return out;
 }
 
-/** What each claimed line paid for the claimed quantity (the split's weights and the options' base). */
-export async function claimedLinesPaid(tx: Tx, claimId: number): Promise<(LinePaid & { sku: string })[]> {
+/** A claimed line as the money code needs it: what its claimed units paid (X2/claim cap) and its sku (X9). */
+export type ClaimedLine = LinePaid & { sku: string; claimLineId: number; quantity: number; unitPriceCents: number; partType: string | null; issueType: string | null };
+
+/** What each claimed line paid for the claimed quantity (the claim cap, and the base of the options' amounts). */
+export async function claimedLinesPaid(tx: Tx, claimId: number): Promise<ClaimedLine[]> {
   const rows = await tx
-    .select({ orderLineId: claimLines.orderLineId, sku: orderLines.sku, unit: orderLines.unitPriceCents, quantity: claimLines.quantity })
+    .select({
+      claimLineId: claimLines.id, orderLineId: claimLines.orderLineId, sku: orderLines.sku, unit: orderLines.unitPriceCents, quantity: claimLines.quantity,
+      partType: sql<string | null>`coalesce(${claimLines.partType}, ${orderLines.partType})`, issueType: claimLines.issueType,
+    })
     .from(claimLines)
     .innerJoin(orderLines, eq(orderLines.id, claimLines.orderLineId))
     .where(eq(claimLines.claimId, claimId))
     .orderBy(asc(claimLines.id));
-  return rows.map((r) => ({ orderLineId: r.orderLineId, sku: r.sku, paidCents: r.unit * r.quantity }));
+  return rows.map((r) => ({
+    claimLineId: r.claimLineId, orderLineId: r.orderLineId, sku: r.sku, quantity: r.quantity, unitPriceCents: r.unit, partType: r.partType, issueType: r.issueType, paidCents: r.unit * r.quantity,
+  }));
+}
+
+/** E4: the customer's advanced freight, paid back on its own (refunds row of this kind, no refund lines): outside X2 and the claim cap. */
+export const FREIGHT_REIMBURSEMENT = "freight_reimbursement";
+
+/**
+ * The claim's own cap, inside the caller's transaction (which holds the claim's row lock, so every refund write
+ * on this claim waits its turn: mutateClaim locks the claim first, and nothing here takes another lock, so the
+ * lock order claim → order lines of assertLineCaps is unchanged). A claim never pays twice for the same units:
+ * its refunds on a line (proposed, approved, executed; not rejected; across every reopening) never exceed its
+ * claimed units' value there (claim line quantity × unit price), and never touch a line it did not claim.
+ * Freight reimbursements have no refund lines, so they stay outside, as E4 wants.
+ */
+export async function assertClaimCaps(tx: Tx, claimId: number, amounts: readonly LineAmount[], excludeRefundId?: number): Promise<void> {
+  if (amounts.length === 0) return;
+  const claimed = await claimedLinesPaid(tx, claimId);
+  const booked = await tx
+    .select({ orderLineId: refundLines.orderLineId, cents: sql<number>`coalesce(sum(${refundLines.amountCents}), 0)::int` })
+    .from(refundLines)
+    .innerJoin(refunds, eq(refunds.id, refundLines.refundId))
+    .where(and(eq(refunds.claimId, claimId), ne(refunds.status, "rejected"), excludeRefundId === undefined ? undefined : ne(refunds.id, excludeRefundId)))
+    .groupBy(refundLines.orderLineId);
+  const already = new Map(booked.map((b) => [b.orderLineId, Number(b.cents)]));
+  for (const orderLineId of new Set(amounts.map((a) => a.orderLineId))) {
+    const lines = claimed.filter((c) => c.orderLineId === orderLineId);
+    if (lines.length === 0) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "A refund books only on the lines this claim covers." });
+    const value = lines.reduce((s, l) => s + l.paidCents, 0);
+    const units = lines.reduce((s, l) => s + l.quantity, 0);
+    const adding = amounts.filter((a) => a.orderLineId === orderLineId).reduce((s, a) => s + a.amountCents, 0);
+    const before = already.get(orderLineId) ?? 0;
+    if (before + adding > value) {
+      throw new TRPCError({
+        code: "PRECONDITION_FAILED",
+        message: `X2: this claim's refunds on ${lines[0]!.sku} would reach ${formatCents(before + adding)}, more than the ${formatCents(value)} its ${units} claimed unit${units === 1 ? " is" : "s are"} worth (${formatCents(before)} already refunded or proposed on this claim).`,
+      });
+    }
+  }
 }
 
 /**
@@ -79,6 +125,22 @@ export async function assertLineCaps(tx: Tx, amounts: readonly LineAmount[], exc
       });
     }
   }
+}
+
+/**
+ * X8: what a refund still waits for before it may be paid out, from the engine's option (`payableAfter`,
+ * `payable`) and the recorded facts; a `return_for_refund` waits for the return even where an option says nothing.
+ * Undefined when it may be paid.
+ */
+export function payoutWaitsFor(option: DecisionOption | undefined, kind: string, facts: CaseFacts): { gate: string; missing: string } | undefined {
+  if (option?.payable === true) return undefined;
+  const gate = option?.payableAfter ?? (kind === "return_for_refund" || option?.payable === false ? "return_received" : undefined);
+  if (!gate) return undefined;
+  const gateText = gate === "inspected" ? "received and inspected" : "received";
+  if (!facts.returnReceivedAt) return { gate: gateText, missing: gate === "inspected" ? "the return's receipt and its inspection are not recorded yet" : "the return's receipt is not recorded yet" };
+  if (gate === "inspected" && !facts.inspectedAt) return { gate: gateText, missing: "the inspection is not recorded yet" };
+  if (option?.payable === false) return { gate: gateText, missing: "the policy does not count it as done yet" };
+  return undefined;
 }
 
 /** The next refund id, taken before the insert so the human reference can carry it. */

@@ -5,6 +5,8 @@ import type { DbOrTx } from "../db/client.ts";
 import { claimLines, claims, evidenceItems, orderLines, refundLines, refunds, stores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { evaluateStoredClaim } from "./claim-evaluation.ts";
+import { explainOptionAmount } from "./refund-explain.ts";
+import { FREIGHT_REIMBURSEMENT, payoutWaitsFor } from "./refunds.ts";
 import { assertStoreAccess } from "./scope.ts";
 
 const proposers = alias(users, "proposers");
@@ -40,7 +42,8 @@ export async function getApproval(db: DbOrTx, user: SessionUser, refundId: numbe
       .select({
         id: claimLines.id, sku: orderLines.sku, name: orderLines.name, quantity: claimLines.quantity, unitPriceCents: orderLines.unitPriceCents,
         issueType: claimLines.issueType, partType: sql<string | null>`coalesce(${claimLines.partType}, ${orderLines.partType})`,
-        grade: claimLines.grade, gradeReason: claimLines.gradeReason, failureCause: claimLines.failureCause,
+        grade: claimLines.grade, gradeReason: claimLines.gradeReason, failureCause: claimLines.failureCause, agentCents: claimLines.agentCents,
+        orderLineId: claimLines.orderLineId,
       })
       .from(claimLines)
       .innerJoin(orderLines, eq(orderLines.id, claimLines.orderLineId))
@@ -71,10 +74,39 @@ export async function getApproval(db: DbOrTx, user: SessionUser, refundId: numbe
         .groupBy(refundLines.orderLineId)
     : [];
   const otherCents = new Map(others.map((o) => [o.orderLineId, Number(o.cents)]));
+  // The claim's own cap per line: its claimed units' value, and what its other refunds (not rejected) hold there.
+  const sameClaim = split.length
+    ? await db
+        .select({ orderLineId: refundLines.orderLineId, cents: sql<number>`sum(${refundLines.amountCents})::int` })
+        .from(refundLines)
+        .innerJoin(refunds, eq(refunds.id, refundLines.refundId))
+        .where(and(eq(refunds.claimId, refund.claimId), ne(refunds.status, "rejected"), ne(refunds.id, refund.id)))
+        .groupBy(refundLines.orderLineId)
+    : [];
+  const claimOther = new Map(sameClaim.map((o) => [o.orderLineId, Number(o.cents)]));
+  const { decision, facts, policy } = evaluation;
+  const freight = refund.kind === FREIGHT_REIMBURSEMENT;
+  const option = freight ? undefined : decision.options.find((o) => o.kind === refund.kind);
+  // Issue 14: the amount's inputs per line, from the claim's facts and the store's policy document (X9).
+  const explanation = option ? explainOptionAmount(policy.document, facts, option) : undefined;
+  const waits = freight ? undefined : payoutWaitsFor(option, refund.kind, evaluation.facts as never);
   return {
     refund: { ...refund, ownProposal: refund.proposedById === user.id },
     lines,
-    split: split.map((s) => ({ ...s, otherRefundsCents: otherCents.get(s.orderLineId) ?? 0 })),
+    split: split.map((s) => {
+      const claimed = lines.filter((l) => l.orderLineId === s.orderLineId);
+      return {
+        ...s,
+        otherRefundsCents: otherCents.get(s.orderLineId) ?? 0,
+        claimedValueCents: claimed.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+        claimOtherRefundsCents: claimOther.get(s.orderLineId) ?? 0,
+      };
+    }),
+    explanation: explanation ?? null,
+    /** X8: what the payout still waits for (null: it may be paid once approved). */
+    payout: waits ? { gate: waits.gate, missing: waits.missing, clause: "X8" } : null,
+    /** E4: the advanced freight on record, beside a freight reimbursement. */
+    freight: freight ? { advancedFreightCents: facts.advancedFreightCents ?? null, engineCents: decision.freightReimbursement?.cents ?? null, clause: "E4" } : null,
     evidence,
     decision: evaluation.decision,
     policyVersion: evaluation.policy.version,

@@ -7,7 +7,8 @@ import type { SessionUser } from "../trpc/context.ts";
 import { mutateClaim, type ClaimMutation } from "./claim-mutation.ts";
 import { notifyRefundDecided } from "./notifications.ts";
 import { assertStoreAccess } from "./scope.ts";
-import { assertLineCaps, couponCode, refundColumns } from "./refunds.ts";
+import { decisionNow } from "./resolution-common.ts";
+import { assertClaimCaps, assertLineCaps, couponCode, FREIGHT_REIMBURSEMENT, payoutWaitsFor, refundColumns } from "./refunds.ts";
 
 type RefundRow = Awaited<ReturnType<typeof lockRefund>>;
 
@@ -63,15 +64,21 @@ export async function approveRefund(db: Db, user: SessionUser, input: { refundId
     if (refund.status === "approved" || refund.status === "executed") return result(refund, true);
     if (refund.status !== "proposed") throw new TRPCError({ code: "CONFLICT", message: `${refund.reference} was ${refund.status}; it can no longer be approved.` });
 
-    const lines = await m.tx.select({ orderLineId: refundLines.orderLineId, amountCents: refundLines.amountCents }).from(refundLines).where(eq(refundLines.refundId, refund.id));
-    await assertLineCaps(m.tx, lines, refund.id);
+    const freight = refund.kind === FREIGHT_REIMBURSEMENT;
+    if (!freight) {
+      // The claim's cap and X2, again, in this transaction: what was booked since the proposal counts too.
+      const lines = await m.tx.select({ orderLineId: refundLines.orderLineId, amountCents: refundLines.amountCents }).from(refundLines).where(eq(refundLines.refundId, refund.id));
+      await assertClaimCaps(m.tx, m.claim.id, lines, refund.id);
+      await assertLineCaps(m.tx, lines, refund.id);
+    }
     const [updated] = await m.tx
       .update(refunds)
       .set({ status: "approved", decidedById: user.id, decidedAt: now, decisionComment: input.comment ?? null, updatedAt: now })
       .where(and(eq(refunds.id, refund.id), eq(refunds.status, "proposed")))
       .returning(refundColumns);
     if (!updated) return result(refund, true);
-    m.transition("approve_refund", { refundId: refund.id });
+    // E4: a freight reimbursement is a payout beside the claim's resolution; it does not move the claim.
+    if (!freight) m.transition("approve_refund", { refundId: refund.id });
     m.record("refund_approved", {
       refundId: refund.id, reference: refund.reference, amountCents: refund.amountCents, kind: refund.kind, method: refund.method,
       isException: refund.isException, comment: input.comment ?? null, clause: "X3",
@@ -93,7 +100,7 @@ export async function rejectRefund(db: Db, user: SessionUser, input: { refundId:
       .returning(refundColumns);
     if (!updated) return result(refund, true);
     // A claim that left the approval step (cancelled meanwhile) keeps its status; the proposal is still closed off.
-    if (m.claim.status === "awaiting_approval") m.transition("reject_refund", { refundId: refund.id });
+    if (m.claim.status === "awaiting_approval" && refund.kind !== FREIGHT_REIMBURSEMENT) m.transition("reject_refund", { refundId: refund.id });
     m.record("refund_rejected", { refundId: refund.id, reference: refund.reference, amountCents: refund.amountCents, comment: input.comment });
     await notifyRefundDecided(m, refund, "rejected", input.comment);
     return result(updated, false);
@@ -113,6 +120,15 @@ export async function executeRefund(db: Db, user: SessionUser, input: { refundId
       new Set(),
     );
     if (!check.execute) throw new TRPCError({ code: "FORBIDDEN", message: "X3: this refund was approved by the person who proposed it; it cannot be paid." });
+    const freight = refund.kind === FREIGHT_REIMBURSEMENT;
+    if (!freight) {
+      // X8: from the claim's decision now: where the goods travel back, the money moves once they are back (and inspected).
+      const { decision } = await decisionNow(m);
+      const waits = payoutWaitsFor(decision.options.find((o) => o.kind === refund.kind), refund.kind, m.claim.caseFacts);
+      if (waits) {
+        throw new TRPCError({ code: "PRECONDITION_FAILED", message: `X8: ${refund.reference} is paid once the return is ${waits.gate}; ${waits.missing}.` });
+      }
+    }
     const code = refund.method === "store_coupon" ? couponCode(m.claim.storeId) : null;
     const [updated] = await m.tx
       .update(refunds)
@@ -120,7 +136,7 @@ export async function executeRefund(db: Db, user: SessionUser, input: { refundId
       .where(and(eq(refunds.id, refund.id), eq(refunds.status, "approved")))
       .returning(refundColumns);
     if (!updated) return result(refund, true);
-    m.transition("execute_refund", { refundId: refund.id });
+    if (!freight) m.transition("execute_refund", { refundId: refund.id });
     m.record("refund_executed", {
       refundId: refund.id, reference: refund.reference, amountCents: refund.amountCents, method: refund.method, couponCode: code, clause: "X3",
     });

@@ -67,6 +67,15 @@ export const proposeRefundInput = claimRefInput
     method: z.enum(refundMethods).default("original_payment"),
     /** Only where the policy leaves the amount to the agent (A1 discount, A6 "Depends"). */
     amountCents: positiveCents.optional(),
+    /**
+     * X9: the agent's amount per claimed line where the option covers several lines and the amount is theirs
+     * (A1 discount, A6 "Depends", goodwill); a line the policy prices itself may be left out.
+     */
+    lineAmounts: z
+      .array(z.object({ claimLineId: z.number().int().positive(), amountCents: centsField }))
+      .max(100, "At most 100 lines.")
+      .refine((ls) => new Set(ls.map((l) => l.claimLineId)).size === ls.length, "Each line once.")
+      .optional(),
     note: optionalText(1000, "The note"),
     /** A supervisor's refund the policy does not offer; needs `reason`. */
     goodwill: z.boolean().default(false),
@@ -78,8 +87,15 @@ export const proposeRefundInput = claimRefInput
     path: ["reason"],
     message: "A goodwill refund needs a written reason of at least 10 characters.",
   })
-  .refine((v) => !v.goodwill || v.amountCents !== undefined, { path: ["amountCents"], message: "Enter the goodwill amount." });
+  .refine((v) => !v.goodwill || v.amountCents !== undefined || (v.lineAmounts?.length ?? 0) > 0, { path: ["amountCents"], message: "Enter the goodwill amount." });
 export type ProposeRefundInput = z.input<typeof proposeRefundInput>;
+
+/** E4: the customer's advanced freight paid back to their PayPal account; the amount is the invoiced one on record. */
+export const proposeFreightReimbursementInput = claimRefInput.extend({
+  note: optionalText(1000, "The note"),
+  idempotencyKey: z.uuid("Reload the page: this form lost its idempotency key."),
+});
+export type ProposeFreightReimbursementInput = z.input<typeof proposeFreightReimbursementInput>;
 
 export const requestReturnInput = claimRefInput.extend({ note: optionalText(1000, "The note") });
 

@@ -3,6 +3,7 @@ import {
   fileCarrierRecoveryInput,
   gradeClaimLineInput,
   proposeRefundInput,
+  proposeFreightReimbursementInput,
   proposeResolutionInput,
   receiveReturnInput,
   recordClaimExceptionInput,
@@ -13,6 +14,7 @@ import {
   shipReplacementInput,
   updateCarrierRecoveryInput,
 } from "../../../shared/schemas/resolution.ts";
+import { proposeFreightReimbursement } from "../../services/freight-reimbursement.ts";
 import { gradeClaimLine } from "../../services/grading.ts";
 import { recordClaimException, recordResolutionAmounts } from "../../services/resolution-exceptions.ts";
 import { proposeResolution, shipReplacement } from "../../services/resolution-goods.ts";
@@ -36,6 +38,10 @@ export const resolutionRouter = router({
 
   /** A refund proposal for a supervisor (X3), capped per order line (X2); goodwill is for supervisors. */
   proposeRefund: agentProcedure.input(proposeRefundInput).mutation(({ ctx, input }) => proposeRefund(ctx.db, ctx.user, input, ctx.now())),
+  /** E4: the customer's advanced freight, its own payout to PayPal, approved like a refund (X3), outside X2. */
+  proposeFreightReimbursement: agentProcedure
+    .input(proposeFreightReimbursementInput)
+    .mutation(({ ctx, input }) => proposeFreightReimbursement(ctx.db, ctx.user, input, ctx.now())),
   recordResolutionAmounts: agentProcedure.input(recordResolutionAmountsInput).mutation(({ ctx, input }) => recordResolutionAmounts(ctx.db, ctx.user, input, ctx.now())),
 
   /** Returns: authorisation with RMA (X1, C1), shipment with the carrier rule (C2), receipt, inspection (C4, K4). */

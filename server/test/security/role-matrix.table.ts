@@ -131,6 +131,7 @@ export const roleMatrix: Record<string, Entry> = {
     ...claimWork,
     input: (fx) => ({ ...ref(fx), option: "partial_refund", note: "role matrix", idempotencyKey: "6f1d3c2e-8a4b-4c1d-9e2f-0a1b2c3d4e5f" }),
   },
+  "resolution.proposeFreightReimbursement": { ...claimWork, input: (fx) => ({ ...ref(fx), idempotencyKey: "7a2e4d3f-9b5c-4d2e-8f3a-1b2c3d4e5f60" }) },
   "resolution.recordResolutionAmounts": { ...claimWork, input: (fx) => ({ ...ref(fx), purchaseCostCents: 100 }) },
   "resolution.requestReturn": { ...claimWork, input: ref },
   "resolution.recordReturnShipped": { ...claimWork, input: (fx) => ({ ...ref(fx), carrier: "UPS", trackingNumber: "1Z999AA1" }) },

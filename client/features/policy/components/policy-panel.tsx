@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { policyPaths } from "../paths.ts";
-import { DeadlinesList } from "./deadlines-list.tsx";
+import { DeadlinesList, type DeadlineClock } from "./deadlines-list.tsx";
 import { EligibilityBanner } from "./eligibility-banner.tsx";
 import { EvidenceChecklist } from "./evidence-checklist.tsx";
 import { FindingsList } from "./findings-list.tsx";
@@ -21,7 +21,16 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The engine's decision for a claim: everything an agent needs to decide, each rule cited. */
-export function PolicyPanel({ decision, storeName, version, storeId }: { decision: Decision; storeName: string; version: number; storeId: string }) {
+export function PolicyPanel(props: {
+  decision: Decision;
+  storeName: string;
+  version: number;
+  storeId: string;
+  /** A stored claim's clock and next due date (as the queue shows it); a preview of a new claim has neither. */
+  clock?: DeadlineClock;
+  dueAt?: Date | null;
+}) {
+  const { decision, storeName, version, storeId, clock, dueAt } = props;
   const store = storeId;
   return (
     <Card className="gap-3 py-4">
@@ -50,10 +59,10 @@ export function PolicyPanel({ decision, storeName, version, storeId }: { decisio
               <EvidenceChecklist evidence={decision.evidence} />
             </Section>
             <Section title="Resolution options">
-              <OptionsList options={decision.options} freight={decision.freight} />
+              <OptionsList decision={decision} />
             </Section>
             <Section title="Deadlines">
-              <DeadlinesList deadlines={decision.deadlines} warrantyEndsAt={decision.warrantyEndsAt} />
+              <DeadlinesList deadlines={decision.deadlines} warrantyEndsAt={decision.warrantyEndsAt} clock={clock} dueAt={dueAt} />
             </Section>
           </div>
         </TooltipProvider>

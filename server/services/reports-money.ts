@@ -3,6 +3,7 @@ import type { MoneyReport, ReportRangeInput } from "../../shared/schemas/reports
 import type { Db } from "../db/client.ts";
 import { claimLines, claims, refundLines, refunds } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
+import { FREIGHT_REIMBURSEMENT } from "./refunds.ts";
 import { inRange, reportRange, storeFilter } from "./reports-range.ts";
 
 /**
@@ -24,21 +25,25 @@ const toSums = (x: Record<string, unknown>): Sums => ({
 
 export async function moneyReport(db: Db, user: SessionUser, input: ReportRangeInput, now: Date): Promise<MoneyReport> {
   const range = reportRange(input, now);
-  const base = sql`with r as (
+  const refundsOnly = sql`<> ${FREIGHT_REIMBURSEMENT}`;
+  // E4's freight reimbursements are payouts of their own (outside X2): reported beside the refunds, never in them.
+  const freightOnly = sql`= ${FREIGHT_REIMBURSEMENT}`;
+  const cte = (kindTest: SQL) => sql`with r as (
     select ${refunds.id} as id, ${refunds.claimId} as claim_id, ${refunds.amountCents} as amount, ${refunds.kind} as kind, ${refunds.isException} as is_exception,
       ${refunds.status} as status, ${refunds.reference} as reference, ${refunds.currency} as currency, coalesce(${refunds.executedAt}, ${refunds.decidedAt}) as at,
       ${claims.storeId} as store_id, ${claims.reason} as reason, ${claims.number} as claim_number,
       coalesce(${refunds.status} in ('approved', 'executed') and ${inRange(refunds.decidedAt, range)}, false) as approved,
       coalesce(${refunds.status} = 'executed' and ${inRange(refunds.executedAt, range)}, false) as executed
     from ${refunds} join ${claims} on ${claims.id} = ${refunds.claimId}
-    where ${storeFilter(user, claims.storeId, input.storeIds)}
+    where ${storeFilter(user, claims.storeId, input.storeIds)} and ${refunds.kind} ${kindTest}
   )`;
+  const base = cte(refundsOnly);
   const grouped = <K extends string>(key: K, expr: SQL, where: SQL = sql`true`) =>
     db.execute<Record<string, unknown>>(sql`${base} select ${expr} as key, ${sumsOf(sql`r.amount`)} from r where (r.approved or r.executed) and ${where} group by 1 order by "approvedCents" desc, 1`)
       .then((res) => res.rows.map((x) => ({ [key]: String(x.key), ...toSums(x) }) as { [P in K]: string } & Sums));
   const category = sql`case when r.kind in ('full_refund', 'return_for_refund', 'cancel_order') then 'full' when r.kind in ('partial_refund', 'keep_with_compensation') then 'compensation' else 'other' end`;
 
-  const [totals, byStore, byReason, byKind, byGrade, byCategory, exceptions, largest] = await Promise.all([
+  const [totals, byStore, byReason, byKind, byGrade, byCategory, exceptions, largest, freight] = await Promise.all([
     db.execute<Record<string, unknown>>(sql`${base} select ${sumsOf(sql`r.amount`)},
         (count(*) filter (where r.is_exception and (r.approved or r.executed)))::int as "exceptionCount",
         coalesce(sum(r.amount) filter (where r.is_exception and (r.approved or r.executed)), 0)::float8 as "exceptionCents" from r`),
@@ -51,6 +56,7 @@ export async function moneyReport(db: Db, user: SessionUser, input: ReportRangeI
     grouped("storeId", sql`r.store_id`, sql`r.is_exception`),
     db.execute<Record<string, unknown>>(sql`${base} select r.id, r.reference, r.claim_number as "claimNumber", r.store_id as "storeId", r.kind, r.status,
         r.amount as "amountCents", r.currency, r.is_exception as "isException", r.at from r where r.approved or r.executed order by r.amount desc, r.id limit 10`),
+    db.execute<Record<string, unknown>>(sql`${cte(freightOnly)} select ${sumsOf(sql`r.amount`)} from r`),
   ]);
   const t = totals.rows[0] ?? {};
   return {
@@ -58,6 +64,7 @@ export async function moneyReport(db: Db, user: SessionUser, input: ReportRangeI
     byStore, byReason, byKind,
     byGrade,
     byCategory: byCategory as MoneyReport["byCategory"],
+    freightReimbursements: toSums(freight.rows[0] ?? {}),
     exceptions,
     largest: largest.rows.map((x) => ({
       id: Number(x.id), reference: String(x.reference), claimNumber: String(x.claimNumber), storeId: String(x.storeId), kind: String(x.kind), status: String(x.status),

@@ -51,6 +51,8 @@ export const moneyReportSchema = z.object({
   byGrade: z.array(z.object({ grade: z.string(), ...sums })),
   byCategory: z.array(z.object({ category: z.enum(refundCategories), ...sums })),
   exceptions: z.array(z.object({ storeId: z.string(), ...sums })),
+  /** E4: advanced freight paid back to customers, a payout of its own: never part of the refund figures above. */
+  freightReimbursements: z.object(sums),
   largest: z.array(
     z.object({
       id: z.number().int(), reference: z.string(), claimNumber: z.string(), storeId: z.string(), kind: z.string(), status: z.string(),

@@ -67,6 +67,10 @@ export function CategoryTables({ money, storeName }: { money: MoneyReport; store
         <p className="text-xs text-muted-foreground">
           Exceptions (C5): {money.totals.exceptionCount} refund{money.totals.exceptionCount === 1 ? "" : "s"}, {formatCents(money.totals.exceptionCents)}.
         </p>
+        <p className="text-xs text-muted-foreground">
+          Freight reimbursements (E4, paid to PayPal, not part of the refunds above): {money.freightReimbursements.approvedCount} approved,{" "}
+          {formatCents(money.freightReimbursements.approvedCents)}; {money.freightReimbursements.executedCount} paid, {formatCents(money.freightReimbursements.executedCents)}.
+        </p>
       </div>
     </Section>
   );

@@ -1,3 +1,5 @@
+import type { ClaimReason, VoidCause } from "@shared/policy/enums.ts";
+import { claimReasonLabels, destinationLabel, voidCauseLabels } from "@shared/schemas/case-facts.ts";
 import { statusLabels, type ClaimStatus } from "@shared/workflow/statuses.ts";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
 import { formatDateTime, humanize } from "@/lib/format.ts";
@@ -16,6 +18,16 @@ function describe(e: ClaimEvent): string {
       if (!d.to) return d.fromName ? `Unassigned ${String(d.fromName)}` : "Unassigned";
       if (d.via === "take_next") return `Taken with Take next${d.toName ? ` by ${String(d.toName)}` : ""}`;
       return d.toName ? `Assigned to ${String(d.toName)}` : "Assigned";
+    case "reason_changed":
+      return `Reason: ${claimReasonLabels[d.from as ClaimReason] ?? d.from} → ${claimReasonLabels[d.to as ClaimReason] ?? d.to}`;
+    case "void_causes_recorded": {
+      const causes = (d.after as VoidCause[] | undefined) ?? [];
+      return `Void causes on ${String(d.sku)}: ${causes.length ? causes.map((c) => voidCauseLabels[c] ?? c).join(", ") : "none"}`;
+    }
+    case "packaging_severity_set":
+      return `Packaging damage: ${String(d.after)}`;
+    case "return_destination_set":
+      return `Return routed to ${destinationLabel(String(d.after)).toLowerCase()}`;
     case "priority_changed":
       return `Priority: ${String(d.fromLabel ?? d.from)} → ${String(d.toLabel ?? d.to)}`;
     default:

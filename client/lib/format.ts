@@ -36,4 +36,14 @@ export const fromNow = (d: Date | string, now = Date.now()) => {
   return ms > 0 ? `in ${text}` : `${text} ago`;
 };
 
+/**
+ * How a due instant reads — the queue's Due column and the claim's policy panel both use it, so one claim
+ * never shows two different due times: "in 3 days", or "Overdue 2 days" (red, with an icon where shown).
+ */
+export function describeDue(dueAt: Date | string, now = Date.now()) {
+  const ms = new Date(dueAt).getTime() - now;
+  const overdue = ms < 0;
+  return { overdue, soon: !overdue && ms < 24 * 3_600_000, text: overdue ? `Overdue ${fromNow(dueAt, now).replace(" ago", "")}` : fromNow(dueAt, now) };
+}
+
 export const humanize = (key: string) => key.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());

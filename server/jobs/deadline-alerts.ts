@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { deadlineLabels } from "../../shared/policy/parameters-labels.ts";
 import type { DeadlineKey } from "../../shared/policy/enums.ts";
+import { ownDeadlineKeys } from "../../shared/workflow/deadlines.ts";
 import { finishedStatuses, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
 import type { Db } from "../db/client.ts";
 import { notify, type NewNotification } from "../services/notifications.ts";
-import { ownDeadlineKeys } from "./deadline-sweep.ts";
 import type { JobHandler, JobLog } from "./runner.ts";
 
 export const DEADLINE_ALERTS = "deadline_alerts";

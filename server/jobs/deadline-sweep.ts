@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
+import { ownDeadlineKeys } from "../../shared/workflow/deadlines.ts";
 import { finishedStatuses, priorities, waitingOnCustomer } from "../../shared/workflow/statuses.ts";
 import type { Db } from "../db/client.ts";
 import { deadlineBreaches } from "../db/schema/index.ts";
@@ -10,8 +11,6 @@ import type { JobHandler, JobLog } from "./runner.ts";
 export const DEADLINE_SWEEP = "deadline_sweep";
 const EVERY_MS = 60_000;
 
-/** Deadlines that bind the store (E7, C8, C10, K7, E4); the customer's own (shipping a return, reporting) are theirs to miss. */
-export const ownDeadlineKeys = ["review_due", "refund_due", "exchange_ship_due", "freight_reimbursement_due"] as const;
 
 /**
  * The sweep acts as the system: every store (admin scope) and no person behind it, so its events carry a

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { evaluateClaim, type ClaimFactsInput, type Decision } from "../../shared/policy/index.ts";
+import { isOwnDeadline } from "../../shared/workflow/deadlines.ts";
 import { finishedStatuses, waitingOnCustomer, type ClaimStatus } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claimLines, claims, evidenceItems, orderLines, orders, type CaseFacts, type StoredDeadline } from "../db/schema/index.ts";
@@ -59,9 +60,6 @@ export function buildFacts(s: FactSources): ClaimFactsInput {
   };
 }
 
-/** Deadlines that bind the store (not the customer's own, like shipping a return or the reporting window). */
-const ownDeadlines = new Set(["review_due", "refund_due", "exchange_ship_due", "freight_reimbursement_due"]);
-export const isOwnDeadline = (key: string) => ownDeadlines.has(key);
 
 /**
  * The queue's "Due" column: the earliest of our own deadlines while the claim is open and the ball is in
@@ -70,7 +68,7 @@ export const isOwnDeadline = (key: string) => ownDeadlines.has(key);
 export function nextDueAt(deadlines: readonly StoredDeadline[], status: ClaimStatus): Date | null {
   // (deadlines arrive already shifted by any pause; see shiftDeadlines)
   if (finishedStatuses.includes(status) || waitingOnCustomer.includes(status)) return null;
-  const times = deadlines.filter((d) => ownDeadlines.has(d.key)).map((d) => Date.parse(d.dueAt));
+  const times = deadlines.filter((d) => isOwnDeadline(d.key)).map((d) => Date.parse(d.dueAt));
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
@@ -81,7 +79,7 @@ export function nextDueAt(deadlines: readonly StoredDeadline[], status: ClaimSta
  */
 export function shiftDeadlines<D extends { key: string; dueAt: string }>(deadlines: readonly D[], pausedMs: number): D[] {
   if (!pausedMs) return [...deadlines];
-  return deadlines.map((d) => (ownDeadlines.has(d.key) ? { ...d, dueAt: new Date(Date.parse(d.dueAt) + pausedMs).toISOString() } : d));
+  return deadlines.map((d) => (isOwnDeadline(d.key) ? { ...d, dueAt: new Date(Date.parse(d.dueAt) + pausedMs).toISOString() } : d));
 }
 
 /** What is stored on the claim row: eligibility, the (shifted) deadlines and the next due date. */

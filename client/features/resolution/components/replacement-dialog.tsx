@@ -14,20 +14,26 @@ type Props = {
   claim: { number: string; version: number };
   kind: "replacement" | "exchange";
   parts: ShipReplacementInput["parts"];
+  /** C6: the right item after a paid compensation (the customer keeps the wrong one). */
+  reshipment?: boolean;
   open: boolean;
   onClose: () => void;
 };
 
 /** The parts that go out (prefilled from the claimed lines) and the parcel's tracking. */
-export function ReplacementDialog({ claim, kind, parts, open, onClose }: Props) {
+export function ReplacementDialog({ claim, kind, parts, reshipment = false, open, onClose }: Props) {
   const form = useForm<ShipReplacementInput>({ resolver: zodResolver(shipReplacementInput), defaultValues: { ...claim, kind, parts, carrier: "", trackingNumber: "" } });
   const list = useFieldArray({ control: form.control, name: "parts" });
   const ship = useMutation(trpc.resolution.shipReplacement.mutationOptions(mutationFeedback(`${kind === "exchange" ? "Exchange" : "Replacement"} shipped`, form, onClose)));
   const { errors } = form.formState;
   return (
     <DialogShell
-      open={open} onClose={onClose} title={kind === "exchange" ? "Ship the exchange" : "Ship replacement parts"} submit="Record shipment" pending={ship.isPending}
-      description="List what goes in the parcel and its tracking; the claim moves to replacement shipped."
+      open={open} onClose={onClose} title={reshipment ? "Ship the right item" : kind === "exchange" ? "Ship the exchange" : "Ship replacement parts"} submit="Record shipment" pending={ship.isPending}
+      description={
+        reshipment
+          ? "The customer keeps the wrong item with the compensation (C6); list the right item and the parcel's tracking. The claim moves to replacement shipped."
+          : "List what goes in the parcel and its tracking; the claim moves to replacement shipped."
+      }
       onSubmit={form.handleSubmit((v) => ship.mutate({ ...v, version: claim.version }))}
     >
       <fieldset className="grid gap-2">

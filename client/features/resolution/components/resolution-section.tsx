@@ -58,7 +58,15 @@ export function ResolutionSection(props: ClaimPageProps) {
   const open = !closedStatuses.includes(claim.status);
   const fields = amountFields(r.doc, claim.reason);
   const chosen = state.chosenResolution?.option;
-  const shipKind = chosen === "replacement" || chosen === "exchange" ? chosen : claim.status === "inspecting" && decision.options.some((o) => o.kind === "exchange") ? "exchange" : null;
+  // C6: a refunded claim whose compensation still owes the right item reships it as a replacement.
+  const reshipment = claim.status === "refunded" && state.reshipmentOwed;
+  const shipKind = reshipment
+    ? "replacement"
+    : chosen === "replacement" || chosen === "exchange"
+      ? chosen
+      : claim.status === "inspecting" && decision.options.some((o) => o.kind === "exchange")
+        ? "exchange"
+        : null;
   const returnRelevant = r.can("request_return") || !!state.caseFacts.approvedAt || !!state.caseFacts.returnReceivedAt || ["awaiting_return", "inspecting"].includes(claim.status);
   const goodwill = r.isLead && (claimActions.propose_refund.from as readonly string[]).includes(claim.status);
   const paidCents = claim.lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
@@ -82,6 +90,7 @@ export function ResolutionSection(props: ClaimPageProps) {
             onProposeRefund={(kind) => setProposal({ option: kind, goodwill: false })}
           />
           {chosen && <p className="px-4 text-xs text-muted-foreground">Chosen resolution: {chosen}.</p>}
+          {reshipment && <p className="px-4 text-xs text-muted-foreground">The compensation is paid; the right item still ships to the customer (C6).</p>}
         </Part>
         {returnRelevant && (
           <Part title="Return">
@@ -106,7 +115,7 @@ export function ResolutionSection(props: ClaimPageProps) {
       )}
       {shipKind && (
         <ReplacementDialog
-          claim={ref} kind={shipKind} open={dialog === "ship"} onClose={() => setDialog(null)}
+          claim={ref} kind={shipKind} reshipment={reshipment} open={dialog === "ship"} onClose={() => setDialog(null)}
           parts={claim.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity }))}
         />
       )}

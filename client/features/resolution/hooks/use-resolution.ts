@@ -25,6 +25,7 @@ export function useResolution({ claim, evaluation }: ClaimPageProps) {
       hasException: state.data.exceptionReason !== null,
       assigneeId: claim.assigneeId,
       userId: me.id,
+      reshipmentOwed: state.data.reshipmentOwed,
     }).ok;
   return { me, state: state.data, stateQuery: state, doc: policy.data?.document, can, isLead: me?.role === "supervisor" || me?.role === "admin" };
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { customerCaseFacts } from "../../shared/schemas/case-facts.ts";
 import { evaluateClaim } from "../../shared/policy/index.ts";
 import type { ClaimDraft } from "../../shared/schemas/claim-intake.ts";
 import type { DbOrTx } from "../db/client.ts";
@@ -51,7 +52,7 @@ export async function previewClaim(db: DbOrTx, storeId: string, draft: ClaimDraf
   const facts = buildFacts({
     reason: draft.reason,
     reportedAt: checked.reportedAt,
-    caseFacts: {},
+    caseFacts: customerCaseFacts(draft.customerFacts),
     order: checked.order,
     lines: checked.lines.map(({ quantity, line }) => ({
       sku: line.sku, unitPriceCents: line.unitPriceCents, quantity, electronic: line.electronic, consumable: line.consumable, motor: line.motor,

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { ZodRealError, type z } from "zod";
+import { customerCaseFacts } from "../../shared/schemas/case-facts.ts";
 import { openClaimInput, type OpenClaimInput } from "../../shared/schemas/claim-intake.ts";
 import { closedStatuses } from "../../shared/workflow/statuses.ts";
 import type { Db, DbOrTx, Tx } from "../db/client.ts";
@@ -128,6 +129,7 @@ export async function openClaimInTx(tx: Tx, input: OpenClaimInput, actor: Intake
     reportedAt: checked.reportedAt,
     source: v.source,
     summary: v.description || null,
+    caseFacts: customerCaseFacts(v.customerFacts),
     policyVersionId: checked.policy.id,
     searchText: `${number} ${checked.order.number} ${customer?.email ?? ""} ${customer?.name ?? ""}`.toLowerCase(),
     createdAt: now,
@@ -161,6 +163,7 @@ export async function openClaimInTx(tx: Tx, input: OpenClaimInput, actor: Intake
           channel: v.source,
           lines: checked.lines.map((l) => ({ sku: l.line.sku, quantity: l.quantity, ...(l.note ? { note: l.note } : {}) })),
           ...(evidence.length ? { evidence: evidence.map((e) => e.kind) } : {}),
+          ...(v.customerFacts ? { customerFacts: v.customerFacts } : {}),
         },
       },
     ],

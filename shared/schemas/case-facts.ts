@@ -134,3 +134,19 @@ export type CustomerFactsInput = z.input<typeof customerFactsInput>;
 
 /** A pause's day as the engine's instant. */
 export const dayStart = (isoDay: string) => `${isoDay}T00:00:00.000Z`;
+
+/** The customer's facts as stored case facts (the engine's repair pauses and advanced freight, the invoice as a note). */
+export function customerCaseFacts(input: z.output<typeof customerFactsInput> | undefined) {
+  if (!input) return {};
+  const pauses = (input.repairPauses ?? []).map((p) => ({
+    leftAt: dayStart(p.leftOn),
+    backAt: dayStart(p.backOn),
+    ...(p.leftTracking ? { leftTracking: p.leftTracking } : {}),
+    ...(p.backTracking ? { backTracking: p.backTracking } : {}),
+  }));
+  const freight = input.advancedFreight;
+  return {
+    ...(pauses.length ? { repairPauses: pauses.sort((a, b) => Date.parse(a.leftAt) - Date.parse(b.leftAt)) } : {}),
+    ...(freight ? { customerAdvancedFreight: true, advancedFreightCents: freight.amountCents, notes: { advancedFreightInvoice: freight.invoiceReference } } : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimReasons, evidenceKinds, type EvidenceKind } from "../policy/enums.ts";
+import { customerFactsInput } from "./case-facts.ts";
 import { textEvidenceKinds } from "./evidence.ts";
 
 // Opening a claim: the agent's form, the store API and inbound e-mail all end in the same input, so a
@@ -36,6 +37,8 @@ export const claimDraftInput = z.object({
   description: z.string().trim().max(5000, "At most 5000 characters.").optional(),
   /** When the customer reported it (e.g. the date of their e-mail); defaults to now. Never in the future. */
   reportedAt: z.coerce.date().optional(),
+  /** What the customer tells us that the policy reads: repair pauses with tracking (L9), freight they advanced (E4). */
+  customerFacts: customerFactsInput.optional(),
 });
 export type ClaimDraft = z.output<typeof claimDraftInput>;
 

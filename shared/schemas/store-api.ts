@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { claimReasons, evidenceKinds } from "../policy/enums.ts";
+import { customerFactsInput } from "./case-facts.ts";
 
 // The store API's bodies. The HTTP routes validate with these and the OpenAPI document is generated from
 // them (z.toJSONSchema), so the published contract and the checks cannot drift apart.
@@ -79,6 +80,8 @@ export const openClaimBody = z.object({
     .max(100),
   description: optionalText(5000),
   reportedAt: isoInstant.optional(),
+  /** Repair pauses with their tracking numbers (warranty, L9) and freight the customer advanced (E4). */
+  customerFacts: customerFactsInput.optional(),
 });
 export type OpenClaimBody = z.output<typeof openClaimBody>;
 

@@ -64,7 +64,7 @@ async function openFromRequest(tx: Tx, storage: FileStorage, storeId: string, re
   try {
     return await openClaimInTx(
       tx,
-      { storeId, orderId: order.id, reason: claim.reason, lines: claimed, description: claim.description, reportedAt: claim.reportedAt ? new Date(claim.reportedAt) : undefined, source: "api", evidence },
+      { storeId, orderId: order.id, reason: claim.reason, lines: claimed, description: claim.description, customerFacts: claim.customerFacts, reportedAt: claim.reportedAt ? new Date(claim.reportedAt) : undefined, source: "api", evidence },
       { id: null, storeIds: [storeId] },
       now,
     );

@@ -30,7 +30,8 @@ describe("policy versions", () => {
   it("[K2] a new version changes previews; a claim judged under version 1 keeps version 1 and its decision", async () => {
     const before = await c.agent.claims.evaluateClaim({ number: claimNumber });
     expect(before.policyVersion.version).toBe(1);
-    expect(before.decision.eligibility).toBe("ineligible");
+    expect(before.decision.eligibility).toBe("needs_review"); // rev. 2: past the window, only the warranty replacement (K5)
+    expect(before.decision.options.map((o) => o.kind)).toEqual(["replacement"]);
     expect(before.decision.findings).toContainEqual(expect.objectContaining({ code: "window_expired", clause: "K2" }));
 
     const saved = await c.admin.policy.createPolicyVersion({ storeId: "kinetic", baseVersion: 1, changes: [{ path: qualityWindow, value: 45 }], note: "Longer window for defects" });
@@ -43,7 +44,7 @@ describe("policy versions", () => {
 
     const preview = await c.agent.policy.evaluatePolicy({ storeId: "kinetic", facts: before.facts, now: now.toISOString() });
     expect(preview.policyVersion).toBe(2);
-    expect(preview.decision.eligibility).not.toBe("ineligible");
+    expect(preview.decision.options.map((o) => o.kind)).toContain("full_refund");
     expect(preview.decision.findings.map((f) => f.code)).not.toContain("window_expired");
 
     const versions = await c.agent.policy.listPolicyVersions({ storeId: "kinetic" });

@@ -6,6 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { formatCents, formatDateTime, humanize } from "@/lib/format.ts";
 import { paths } from "@/lib/paths.ts";
 import { trpc } from "@/lib/trpc.ts";
+import { AmountBreakdown } from "./amount-breakdown.tsx";
 import { DecisionForm } from "./decision-form.tsx";
 import { EvidenceColumn, FindingsColumn, GradingColumn } from "./detail-columns.tsx";
 
@@ -14,7 +15,7 @@ export function ApprovalDetail({ refundId, onDone }: { refundId: number; onDone:
   const q = useQuery(trpc.approvals.getApproval.queryOptions({ refundId }));
   if (q.isPending) return <Skeleton className="h-72 w-full" aria-label="Loading proposal" />;
   if (q.isError) return <p role="alert" className="text-sm text-destructive">{q.error.message}</p>;
-  const { refund, lines, split, evidence, decision, policyVersion } = q.data;
+  const { refund, lines, split, evidence, decision, policyVersion, payout, freight } = q.data;
   const offered = decision.options.find((o) => o.kind === refund.kind);
 
   return (
@@ -23,7 +24,7 @@ export function ApprovalDetail({ refundId, onDone }: { refundId: number; onDone:
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
           <CardTitle id="approval-title" className="font-mono text-sm">{refund.reference}</CardTitle>
           <span className="text-2xl font-semibold tabular-nums">{formatCents(refund.amountCents, refund.currency)}</span>
-          <span>{humanize(refund.kind)}{refund.method === "store_coupon" ? " · store coupon" : " · original payment"}</span>
+          <span>{humanize(refund.kind)}{refund.method === "store_coupon" ? " · store coupon" : refund.method === "paypal" ? " · PayPal" : " · original payment"}</span>
           {refund.isException && <Badge variant="warning">Exception</Badge>}
           <Link to={paths.claim(refund.claimNumber)} className="ml-auto text-sm underline-offset-4 hover:underline">
             {refund.claimNumber} · {refund.storeName} · {humanize(refund.claimReason)}
@@ -31,7 +32,7 @@ export function ApprovalDetail({ refundId, onDone }: { refundId: number; onDone:
         </div>
         <p className="text-xs text-muted-foreground">
           Proposed by {refund.proposedByName ?? "—"} {formatDateTime(refund.createdAt)} · policy v{policyVersion}
-          {offered?.refundCents !== undefined ? ` · the policy offers ${formatCents(offered.refundCents, refund.currency)} (${offered.clause})` : offered ? ` · amount set by the agent (${offered.clause})` : " · not an option the policy offers now"}
+          {freight ? ` · E4: advanced freight on record ${freight.advancedFreightCents !== null ? formatCents(freight.advancedFreightCents, refund.currency) : "—"}, outside the refund caps (X2)` : offered?.refundCents !== undefined ? ` · the policy offers ${formatCents(offered.refundCents, refund.currency)} (${offered.clause})` : offered ? ` · amount set by the agent (${offered.clause})` : " · not an option the policy offers now"}
         </p>
         {refund.reason && <p className="text-sm"><span className="text-muted-foreground">{refund.isException ? "Why: " : "Note: "}</span>{refund.reason}</p>}
         {refund.isException && refund.exceptionReason && (
@@ -44,8 +45,9 @@ export function ApprovalDetail({ refundId, onDone }: { refundId: number; onDone:
           <EvidenceColumn required={decision.evidence} items={evidence} />
           <FindingsColumn decision={decision} />
         </div>
+        {!freight && <AmountBreakdown detail={q.data} />}
         <div className="border-t pt-3">
-          <DecisionForm refund={refund} onDone={onDone} />
+          <DecisionForm refund={refund} payout={payout} onDone={onDone} />
         </div>
       </CardContent>
     </Card>

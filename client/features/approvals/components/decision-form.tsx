@@ -8,12 +8,22 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { useRefundDecision } from "../hooks/use-refund-decision.ts";
 
 type Refund = { id: number; status: string; idempotencyKey: string; ownProposal: boolean; reference: string };
+/** X8: what the payout still waits for (null when it may be paid). */
+type Payout = { gate: string; missing: string; clause: string } | null;
 
 /** Approve (comment optional) or reject (comment required) a proposal; approval of one's own proposal is refused (X3). */
-export function DecisionForm({ refund, onDone }: { refund: Refund; onDone: () => void }) {
+export function DecisionForm({ refund, payout, onDone }: { refund: Refund; payout: Payout; onDone: () => void }) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const d = useRefundDecision(onDone);
+  if (refund.status === "approved" && payout) {
+    return (
+      <p className="text-sm" role="status">
+        <span className="font-medium">Approved — paid once the return is {payout.gate}</span>
+        <span className="text-muted-foreground"> ({payout.clause}): {payout.missing}.</span>
+      </p>
+    );
+  }
   if (refund.status === "approved") {
     return (
       <div className="flex flex-wrap items-center gap-3">
@@ -46,6 +56,9 @@ export function DecisionForm({ refund, onDone }: { refund: Refund; onDone: () =>
         />
         {error && <p id="decision-comment-error" className="text-xs text-destructive">{error}</p>}
       </div>
+      {payout && (
+        <p className="text-xs text-muted-foreground">Once approved, it is paid when the return is {payout.gate} ({payout.clause}): {payout.missing}.</p>
+      )}
       {refund.ownProposal && (
         <Alert>
           <AlertDescription>You proposed this refund, so another supervisor must approve it (X3). You can still reject it to withdraw it.</AlertDescription>

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Star } from "lucide-react";
+import { useState } from "react";
 import type { Decision, DecisionOption } from "@shared/policy/index.ts";
 import { goodsOptionKinds, moneyOptionKinds } from "@shared/schemas/resolution.ts";
 import { Badge } from "@/components/ui/badge.tsx";
@@ -31,7 +32,11 @@ type Props = {
 /** The options the engine offers now, with their computed amounts and the action that takes each. */
 export function OptionsTable({ claim, decision, canProposeGoods, canProposeRefund, onProposeRefund }: Props) {
   const propose = useMutation(trpc.resolution.proposeResolution.mutationOptions(mutationFeedback("Resolution proposed")));
-  if (decision.options.length === 0) {
+  // E4: one key per page view, so a double click proposes the reimbursement once.
+  const [freightKey] = useState(() => crypto.randomUUID());
+  const reimburse = useMutation(trpc.resolution.proposeFreightReimbursement.mutationOptions(mutationFeedback("Freight reimbursement proposed: it waits for a supervisor")));
+  const freight = decision.freightReimbursement;
+  if (decision.options.length === 0 && !freight) {
     return <p className="px-4 text-sm text-muted-foreground">The policy offers no resolution for this claim{decision.eligibility === "ineligible" ? " (ineligible)" : ""}.</p>;
   }
   return (
@@ -46,6 +51,9 @@ export function OptionsTable({ claim, decision, canProposeGoods, canProposeRefun
               <span className="font-medium">{humanize(o.kind)}</span>
               {o.preferred && <Badge variant="info" className="ml-2"><Star aria-hidden /> Preferred</Badge>}
               {o.freight && o.freight !== "none" && <span className="ml-2 text-xs text-muted-foreground">return freight: {o.freight}</span>}
+              {o.payable === false && (
+                <span className="ml-2 text-xs text-muted-foreground">paid once the return is {o.payableAfter === "inspected" ? "received and inspected" : "received"} (X8)</span>
+              )}
             </td>
             <td className="py-2 text-right tabular-nums">
               {o.refundCents !== undefined ? (
@@ -71,6 +79,21 @@ export function OptionsTable({ claim, decision, canProposeGoods, canProposeRefun
             </td>
           </tr>
         ))}
+        {freight && (
+          <tr>
+            <td className="py-2 pl-4">
+              <span className="font-medium">Freight reimbursement</span>
+              <span className="ml-2 text-xs text-muted-foreground">the freight the customer advanced, to their PayPal, outside the refund caps</span>
+            </td>
+            <td className="py-2 text-right font-semibold tabular-nums">{formatCents(freight.cents, claim.currency)}</td>
+            <td className="w-12 py-2 text-center"><Badge variant="outline" className="font-mono">{freight.clause}</Badge></td>
+            <td className="w-40 py-2 pr-4 text-right">
+              <Button size="xs" variant="outline" disabled={reimburse.isPending} onClick={() => reimburse.mutate({ number: claim.number, version: claim.version, idempotencyKey: freightKey })}>
+                Propose reimbursement
+              </Button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

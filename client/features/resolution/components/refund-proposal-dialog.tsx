@@ -19,7 +19,11 @@ import { Field, invalid } from "@/components/ui/field.tsx";
 export type ProposalMode = { option?: string; goodwill: boolean };
 
 type Props = {
-  claim: { number: string; version: number; currency: string; paidCents: number };
+  claim: {
+    number: string; version: number; currency: string; paidCents: number;
+    /** The claimed lines: an amount the agent sets over several lines is entered per line (X9). */
+    lines?: readonly { id: number; sku: string; name: string; quantity: number; unitPriceCents: number }[];
+  };
   options: DecisionOption[];
   couponKinds: readonly string[];
   mode: ProposalMode | null;
@@ -52,15 +56,28 @@ function ProposalForm({ claim, options, couponKinds, mode, onClose }: Props & { 
   const agentSets = mode.goodwill || (offered !== undefined && offered.refundCents === undefined);
   const kinds = mode.goodwill ? moneyOptionKinds : money.map((o) => o.kind);
   const { errors } = form.formState;
+  // X9: an option covers only its own lines; where the agent sets the amount over several, it is set per line.
+  const covered = (claim.lines ?? []).filter((l) => mode.goodwill || !offered?.lines || offered.lines.includes(l.sku));
+  const perLine = agentSets && covered.length > 1;
+  const [lineDollars, setLineDollars] = useState<Record<number, string>>({});
+  const lineCents = covered.map((l) => ({ claimLineId: l.id, amountCents: dollarsToCents(lineDollars[l.id]) }));
+  const lineTotal = lineCents.reduce((s, l) => s + (Number.isFinite(l.amountCents) ? (l.amountCents ?? 0) : 0), 0);
+
+  const submit = form.handleSubmit((v) => {
+    if (!perLine) return propose.mutate({ ...v, version: claim.version, amountCents: agentSets ? v.amountCents : undefined, lineAmounts: undefined });
+    if (lineCents.some((l) => Number.isNaN(l.amountCents))) return form.setError("lineAmounts", { message: "Enter amounts in dollars, like 12.50." });
+    const lineAmounts = lineCents.filter((l): l is { claimLineId: number; amountCents: number } => l.amountCents !== undefined);
+    propose.mutate({ ...v, version: claim.version, amountCents: undefined, lineAmounts });
+  });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((v) => propose.mutate({ ...v, version: claim.version, amountCents: agentSets ? v.amountCents : undefined }))} className="grid gap-4">
+    <form noValidate onSubmit={submit} className="grid gap-4">
       <DialogHeader>
         <DialogTitle>{mode.goodwill ? "Propose a goodwill refund" : "Propose a refund"}</DialogTitle>
         <DialogDescription>
           {mode.goodwill
             ? "A refund the policy does not offer: it is marked as an exception and needs another supervisor's approval."
-            : "A supervisor approves or rejects it. The amount is split over the claimed lines and never exceeds what they paid (X2)."}
+            : "A supervisor approves or rejects it. Each line gets its own amount (X9); no line is refunded more than its claimed units paid, on this claim or the order (X2)."}
         </DialogDescription>
       </DialogHeader>
       <Field id="proposal-option" label="Option" error={errors.option?.message}>
@@ -81,7 +98,27 @@ function ProposalForm({ claim, options, couponKinds, mode, onClose }: Props & { 
           </Select>
         )} />
       </Field>
-      {agentSets ? (
+      {perLine ? (
+        <fieldset className="grid gap-2" aria-describedby={errors.lineAmounts?.message ? "proposal-lines-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium">Amount per line <span className="font-normal text-muted-foreground">(each at most what its claimed units paid; leave a line the policy prices empty)</span></legend>
+          {covered.map((l) => {
+            const paid = l.unitPriceCents * l.quantity;
+            return (
+              <div key={l.id} className="grid grid-cols-[1fr_8rem] items-center gap-3">
+                <label htmlFor={`proposal-line-${l.id}`} className="text-sm">
+                  {l.name} <span className="text-xs text-muted-foreground tabular-nums">{l.sku} · at most {formatCents(paid, claim.currency)}</span>
+                </label>
+                <Input
+                  id={`proposal-line-${l.id}`} inputMode="decimal" placeholder="0.00" autoComplete="off" value={lineDollars[l.id] ?? ""}
+                  aria-invalid={!!errors.lineAmounts?.message} onChange={(e) => setLineDollars((d) => ({ ...d, [l.id]: e.target.value }))}
+                />
+              </div>
+            );
+          })}
+          <p className="text-right text-sm tabular-nums">Total {formatCents(lineTotal, claim.currency)}</p>
+          {errors.lineAmounts?.message && <p id="proposal-lines-error" role="alert" className="text-xs text-destructive">{errors.lineAmounts.message}</p>}
+        </fieldset>
+      ) : agentSets ? (
         <Field id="proposal-amount" label="Amount" hint={` (at most ${formatCents(claim.paidCents, claim.currency)})`} error={errors.amountCents?.message}>
           <Input {...invalid("proposal-amount", errors.amountCents?.message)} inputMode="decimal" placeholder="0.00" autoComplete="off" {...form.register("amountCents", { setValueAs: dollarsToCents })} />
         </Field>

@@ -40,7 +40,7 @@ export function RefundsList({ refunds, isLead }: { refunds: Refund[]; isLead: bo
                 {r.isException && <ExceptionBadge reason={r.reason} />}
               </div>
               <div className="text-xs text-muted-foreground">
-                {r.method === "store_coupon" ? `Store coupon${r.couponCode ? ` ${r.couponCode}` : ""}` : "Original payment"}
+                {r.method === "store_coupon" ? `Store coupon${r.couponCode ? ` ${r.couponCode}` : ""}` : r.method === "paypal" ? "PayPal (E4, outside the refund caps)" : "Original payment"}
               </div>
             </td>
             <td className="py-2 text-right font-semibold tabular-nums">{formatCents(r.amountCents, r.currency)}</td>

@@ -105,7 +105,7 @@ export function ResolutionSection(props: ClaimPageProps) {
           </Part>
         )}
       </CardContent>
-      <RefundProposalDialog claim={{ ...ref, currency, paidCents }} options={decision.options} couponKinds={state.rules.couponKinds} mode={proposal} onClose={() => setProposal(null)} />
+      <RefundProposalDialog claim={{ ...ref, currency, paidCents, lines: claim.lines }} options={decision.options} couponKinds={state.rules.couponKinds} mode={proposal} onClose={() => setProposal(null)} />
       <ExceptionDialog claim={ref} current={state.exceptionReason} open={dialog === "exception"} onClose={() => setDialog(null)} />
       {fields.length > 0 && (
         <AmountsDialog

@@ -63,8 +63,13 @@ test.describe("agent", () => {
     await expect(messages).toHaveCount(1);
     await expect(messages.first()).toContainText("Stepper motor stopped working");
     await expect(messages.first()).toContainText("Received");
-    // The attachment is an evidence item: its link is the evidence download.
-    await expect(messages.first().getByRole("link", { name: /motor\.png/ })).toHaveAttribute("href", /\/api\/evidence\/\d+\/file$/);
+    // Anyone can mail support: the attachment opens from the mail and counts as evidence only once the agent accepts it.
+    const motor = messages.first().getByRole("link", { name: /motor\.png/ });
+    await expect(motor).toHaveAttribute("href", /\/api\/inbound-mail\/\d+\/attachments\/0$/);
+    await messages.first().getByRole("button", { name: "Accept as evidence" }).click();
+    await expect(page.getByText("1 attachment added as evidence.")).toBeVisible();
+    await expect(motor).toHaveAttribute("href", /\/api\/evidence\/\d+\/file$/);
+    await expect(messages.first().getByRole("button", { name: "Accept as evidence" })).toHaveCount(0);
     await expect(conversation.getByRole("note")).toContainText("Mail delivery is not configured");
 
     // Answer with the return-address template, filled for this claim, edited before sending.

@@ -9,7 +9,9 @@ import type { Database } from "../db/client.ts";
 import { claimEvents, claims, evidenceItems, inboundEmails, messages } from "../db/schema/index.ts";
 import { createIntakeTestOrder } from "../services/claim-intake-fixtures.ts";
 import { openClaim } from "../services/claim-intake.ts";
+import { acceptMailAttachments } from "../services/inbound-email-claims.ts";
 import { diskStorage } from "../storage/disk-storage.ts";
+import { demo, sessionUserByEmail } from "../test/callers.ts";
 import { openTestDatabase } from "../test/database.ts";
 import { inboundEmailHttp } from "./inbound-email.ts";
 
@@ -46,10 +48,11 @@ const kineticClaim = async () => {
   return { ...claim, order };
 };
 const conversation = (claimId: number) => database.db.select().from(messages).where(eq(messages.claimId, claimId)).orderBy(asc(messages.id));
+const evidenceOf = (claimId: number) => database.db.select().from(evidenceItems).where(eq(evidenceItems.claimId, claimId));
 const eventsOf = (claimId: number) => database.db.select().from(claimEvents).where(eq(claimEvents.claimId, claimId)).orderBy(asc(claimEvents.seq));
 
 describe("POST /inbound/email", () => {
-  it("joins the claim whose number it quotes, decoding a Latin-1 subject, with the photo as evidence", async () => {
+  it("joins the claim whose number it quotes, decoding a Latin-1 subject; the photo counts as evidence only once an agent accepts it", async () => {
     const claim = await kineticClaim();
     const res = await post(mail("reply-claim-number.eml", { from: claim.order.email, claim: claim.number }));
     expect(res.statusCode).toBe(201);
@@ -57,16 +60,23 @@ describe("POST /inbound/email", () => {
     const [message] = await conversation(claim.id);
     expect(message).toMatchObject({ direction: "inbound", status: "received", fromAddress: claim.order.email, subject: `Réclamation ${claim.number} – photos attached` });
     expect(message!.body).toContain("Régards, Robin");
-    const evidence = await database.db.select().from(evidenceItems).where(eq(evidenceItems.claimId, claim.id));
-    expect(evidence).toEqual([expect.objectContaining({ kind: "photo", fileName: "earcup.png", mimeType: "image/png", createdById: null })]);
-    expect(readFileSync(path.join(diskStorage(dataDir).root, evidence[0]!.storageKey!)).subarray(1, 4).toString()).toBe("PNG");
+    expect(await evidenceOf(claim.id)).toEqual([]);
     const events = await eventsOf(claim.id);
     expect(events.at(-1)).toMatchObject({
       seq: 2, type: "message_received", actorId: null, claimVersion: 2,
-      data: { matchedBy: "number", fromCustomer: true, evidenceIds: [evidence[0]!.id], refusedAttachments: [{ filename: "notes.txt", reason: "not a photo, video or PDF" }] },
+      data: { matchedBy: "number", fromCustomer: true, attachmentsAwaitingReview: 1, refusedAttachments: [{ filename: "notes.txt", reason: "not a photo, video or PDF" }] },
     });
     const [row] = await database.db.select().from(claims).where(eq(claims.id, claim.id));
     expect(row!.version).toBe(2);
+
+    const agent = await sessionUserByEmail(database.db, demo.agent);
+    const accepted = await acceptMailAttachments(database.db, agent, { number: claim.number, version: 2, messageId: message!.id }, now);
+    const evidence = await evidenceOf(claim.id);
+    expect(evidence).toEqual([expect.objectContaining({ kind: "photo", fileName: "earcup.png", mimeType: "image/png", createdById: agent.id })]);
+    expect(accepted).toEqual({ number: claim.number, version: 3, evidenceIds: [evidence[0]!.id] });
+    expect(readFileSync(path.join(diskStorage(dataDir).root, evidence[0]!.storageKey!)).subarray(1, 4).toString()).toBe("PNG");
+    expect((await eventsOf(claim.id)).at(-1)).toMatchObject({ type: "evidence_added", actorId: agent.id, data: { evidenceId: evidence[0]!.id, fromMessageId: message!.id } });
+    await expect(acceptMailAttachments(database.db, agent, { number: claim.number, version: 3, messageId: message!.id }, now)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("joins the claim of the message it replies to (In-Reply-To), even without a claim number", async () => {
@@ -83,7 +93,7 @@ describe("POST /inbound/email", () => {
     expect((await eventsOf(claim.id)).at(-1)!.data).toMatchObject({ matchedBy: "reference" });
   });
 
-  it("opens a claim for a known customer's latest order, with the inline image as evidence", async () => {
+  it("opens a claim for a known customer's latest order, the inline image awaiting an agent", async () => {
     const older = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: new Date("2026-01-10T12:00:00Z") });
     const latest = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: delivered, email: older.email, lines: [{ sku: "HP-1", quantity: 1 }] });
     const res = await post(mail("new-from-customer.eml", { from: older.email.toUpperCase() }));
@@ -95,7 +105,9 @@ describe("POST /inbound/email", () => {
     expect(claim!.eligibility).not.toBeNull();
     expect(claim!.summary).toContain("the left side went silent");
     expect((await eventsOf(claim!.id)).map((e) => e.type)).toEqual(["claim_opened", "message_received"]);
-    expect(await database.db.select({ kind: evidenceItems.kind, fileName: evidenceItems.fileName }).from(evidenceItems).where(eq(evidenceItems.claimId, claim!.id))).toEqual([{ kind: "photo", fileName: "screenshot.png" }]);
+    expect(await evidenceOf(claim!.id)).toEqual([]);
+    const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, body.inboundId));
+    expect(row!.attachments.map((a) => a.filename)).toEqual(["screenshot.png"]);
     expect(await conversation(claim!.id)).toHaveLength(1);
   });
 
@@ -104,6 +116,9 @@ describe("POST /inbound/email", () => {
     const res = await post(mail("layerworks-warranty.eml", { from: order.email }));
     const [claim] = await database.db.select().from(claims).where(eq(claims.number, res.json().claimNumber));
     expect(claim).toMatchObject({ storeId: "layerworks", reason: "warranty", source: "email" });
+    const [message] = await conversation(claim!.id);
+    const agent = await sessionUserByEmail(database.db, demo.agent);
+    await acceptMailAttachments(database.db, agent, { number: claim!.number, version: claim!.version, messageId: message!.id }, now);
     expect(await database.db.select({ kind: evidenceItems.kind, mimeType: evidenceItems.mimeType }).from(evidenceItems).where(eq(evidenceItems.claimId, claim!.id))).toEqual([
       { kind: "fault_statement", mimeType: "application/pdf" },
     ]);

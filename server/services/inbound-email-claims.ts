@@ -1,14 +1,16 @@
+import { TRPCError } from "@trpc/server";
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { ClaimReason } from "../../shared/policy/enums.ts";
 import { reasonFromSubject } from "../../shared/policy/index.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { claims, customers, evidenceItems, messages, orderLines, orders, type InboundAttachment } from "../db/schema/index.ts";
+import { claims, customers, evidenceItems, inboundEmails, messages, orderLines, orders, stores, type InboundAttachment } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
 import { appendClaimEvents } from "./claim-events.ts";
 import { claimedQuantities, openClaimInTx, reasonsKnownBy, type IntakeActor } from "./claim-intake.ts";
 import { mutateClaim } from "./claim-mutation.ts";
 import { evidenceFromAttachment, type RefusedAttachment } from "./inbound-email-files.ts";
 import { currentPolicyVersion } from "./policy-versions.ts";
+import { fromAddressFor } from "./smtp-config.ts";
 
 /** The parts of a mail a claim keeps: the same whether it was just parsed or filed later from the unsorted list. */
 export type MailRecord = {
@@ -46,18 +48,32 @@ export async function claimForMail(db: Db | Tx, mail: Pick<MailRecord, "inReplyT
 }
 
 /**
- * The sender's latest order when they are a customer of one of the stores. A customer of several stores
- * is matched to the store their mail was addressed to when the address names it (support@kinetic…).
+ * The store whose address received the mail: the address its messages go out from (SMTP_FROM, SMTP_FROM_<STORE>),
+ * else an address naming the store (support@kinetic…). Null when it names none.
  */
-export async function latestOrderOfSender(db: Db | Tx, fromAddress: string, toAddress: string | null) {
-  const known = await db.select({ id: customers.id, storeId: customers.storeId }).from(customers).where(sql`lower(${customers.email}) = ${fromAddress.toLowerCase()}`);
+export async function storeReceiving(db: Db | Tx, toAddress: string | null): Promise<string | null> {
+  if (!toAddress) return null;
+  const all = await db.select({ id: stores.id }).from(stores).orderBy(stores.id);
+  const addressOf = (from: string) => (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
+  const exact = all.find((st) => addressOf(fromAddressFor(st.id)) === toAddress.toLowerCase());
+  if (exact) return exact.id;
+  return all.find((st) => new RegExp(`\\b${st.id}\\b`, "i").test(toAddress))?.id ?? null;
+}
+
+/**
+ * The sender's latest order in the store whose address received the mail, when they are its customer. Only that
+ * store: a forged From of another store's customer once opened a claim there through the wrong store's address.
+ */
+export async function latestOrderOfSender(db: Db | Tx, fromAddress: string, storeId: string) {
+  const known = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(sql`lower(${customers.email}) = ${fromAddress.toLowerCase()}`, eq(customers.storeId, storeId)));
   if (!known.length) return null;
-  const addressed = known.filter((c) => toAddress && new RegExp(`\\b${c.storeId}\\b`, "i").test(toAddress));
-  const candidates = addressed.length ? addressed : known;
   const [order] = await db
     .select({ id: orders.id, storeId: orders.storeId, number: orders.number })
     .from(orders)
-    .where(inArray(orders.customerId, candidates.map((c) => c.id)))
+    .where(inArray(orders.customerId, known.map((c) => c.id)))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(1);
   return order ?? null;
@@ -104,17 +120,20 @@ async function insertInboundMessage(tx: Tx, claim: { id: number; storeId: string
   return row!.id;
 }
 
-const receivedEvent = (messageRowId: number, mail: MailRecord, evidenceIds: number[], extra: Record<string, unknown>) => ({
+const receivedEvent = (messageRowId: number, mail: MailRecord, extra: Record<string, unknown>) => ({
   type: "message_received",
   data: {
-    messageId: messageRowId, from: mail.fromAddress, subject: mail.subject.slice(0, 200), evidenceIds,
+    messageId: messageRowId, from: mail.fromAddress, subject: mail.subject.slice(0, 200),
+    // Attachments wait for an agent to accept them as evidence (acceptMailAttachments): anyone can send mail.
+    ...(mail.attachments.length ? { attachmentsAwaitingReview: mail.attachments.length } : {}),
     ...(mail.refused?.length ? { refusedAttachments: mail.refused } : {}), ...extra,
   },
 });
 
 /**
- * Adds a mail to a claim's conversation: an inbound message, its attachments as evidence items, and a
- * `message_received` event, through mutateClaim (locked row, new version, re-evaluation: evidence counts).
+ * Adds a mail to a claim's conversation: an inbound message and a `message_received` event, through mutateClaim
+ * (locked row, new version). Its attachments are shown with the message and count as evidence only once an
+ * agent accepts them (acceptMailAttachments).
  */
 export async function joinClaimWithMail(
   tx: Tx,
@@ -127,23 +146,45 @@ export async function joinClaimWithMail(
   // A savepoint: mutateClaim opens its own transaction, nested here in the caller's.
   return mutateClaim(tx as unknown as Db, who.user, claim, now, async (m) => {
     const messageRowId = await insertInboundMessage(m.tx, m.claim, mail, now);
-    const evidenceIds = await insertMailEvidence(m.tx, m.claim.id, mail.attachments, who.actorId, now);
-    const event = receivedEvent(messageRowId, mail, evidenceIds, extra);
+    const event = receivedEvent(messageRowId, mail, extra);
     m.record(event.type, event.data);
     return { id: m.claim.id, number: m.claim.number, storeId: m.claim.storeId };
   }, { actorId: who.actorId });
 }
 
-async function insertMailEvidence(tx: Tx, claimId: number, attachments: InboundAttachment[], actorId: number | null, now: Date) {
-  if (!attachments.length) return [];
-  const rows = await tx
-    .insert(evidenceItems)
-    .values(attachments.map((a) => {
-      const e = evidenceFromAttachment(a);
-      return { claimId, kind: e.kind, fileName: e.file.fileName, mimeType: e.file.mimeType, sizeBytes: e.file.sizeBytes, storageKey: e.file.storageKey, createdById: actorId, createdAt: now };
-    }))
-    .returning({ id: evidenceItems.id });
-  return rows.map((r) => r.id);
+/**
+ * An agent accepts a mail's attachments as the claim's evidence: one evidence item each (an `evidence_added`
+ * event apiece, re-evaluated like an upload), once. Files already on the claim as evidence are not added twice.
+ */
+export async function acceptMailAttachments(db: Db, user: SessionUser, ref: { number: string; version: number; messageId: number }, now: Date) {
+  return mutateClaim(db, user, ref, now, async (m) => {
+    const [mail] = await m.tx
+      .select({ id: inboundEmails.id, attachments: inboundEmails.attachments, acceptedAt: inboundEmails.attachmentsAcceptedAt })
+      .from(messages)
+      .innerJoin(inboundEmails, eq(inboundEmails.messageId, messages.messageId))
+      .where(and(eq(messages.id, ref.messageId), eq(messages.claimId, m.claim.id), eq(messages.direction, "inbound")))
+      .for("update", { of: inboundEmails });
+    if (!mail) throw new TRPCError({ code: "NOT_FOUND", message: `No such mail on ${m.claim.number}.` });
+    if (mail.acceptedAt) throw new TRPCError({ code: "CONFLICT", message: "These attachments were already accepted as evidence." });
+    if (!mail.attachments.length) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This mail has no attachments to accept." });
+    const keys = mail.attachments.map((a) => a.storageKey);
+    const present = new Set(
+      (await m.tx.select({ key: evidenceItems.storageKey }).from(evidenceItems).where(and(eq(evidenceItems.claimId, m.claim.id), inArray(evidenceItems.storageKey, keys)))).map((r) => r.key),
+    );
+    const fresh = mail.attachments.filter((a) => !present.has(a.storageKey));
+    const rows = fresh.length
+      ? await m.tx
+          .insert(evidenceItems)
+          .values(fresh.map((a) => {
+            const e = evidenceFromAttachment(a);
+            return { claimId: m.claim.id, kind: e.kind, fileName: e.file.fileName, mimeType: e.file.mimeType, sizeBytes: e.file.sizeBytes, storageKey: e.file.storageKey, createdById: user.id, createdAt: now };
+          }))
+          .returning({ id: evidenceItems.id, kind: evidenceItems.kind, fileName: evidenceItems.fileName, mimeType: evidenceItems.mimeType, sizeBytes: evidenceItems.sizeBytes })
+      : [];
+    for (const r of rows) m.record("evidence_added", { evidenceId: r.id, kind: r.kind, fileName: r.fileName, mimeType: r.mimeType, sizeBytes: r.sizeBytes, fromMessageId: ref.messageId });
+    await m.tx.update(inboundEmails).set({ attachmentsAcceptedAt: now, attachmentsAcceptedById: user.id }).where(eq(inboundEmails.id, mail.id));
+    return { number: m.claim.number, version: m.claim.version + 1, evidenceIds: rows.map((r) => r.id) };
+  });
 }
 
 /**
@@ -168,13 +209,13 @@ export async function openClaimFromMail(
   const description = [mail.subject, mail.text].filter(Boolean).join("\n\n").slice(0, 5000);
   const opened = await openClaimInTx(
     tx,
-    { storeId: order.storeId, orderId: order.id, reason, source: "email", lines: open, description, evidence: mail.attachments.map(evidenceFromAttachment) },
+    // No evidence yet: the attachments wait for an agent to accept them.
+    { storeId: order.storeId, orderId: order.id, reason, source: "email", lines: open, description, evidence: [] },
     actor,
     now,
   );
   const messageRowId = await insertInboundMessage(tx, { id: opened.id, storeId: order.storeId }, mail, now);
-  const evidenceIds = (await tx.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.claimId, opened.id))).map((r) => r.id);
-  const event = receivedEvent(messageRowId, mail, evidenceIds, {});
+  const event = receivedEvent(messageRowId, mail, {});
   await appendClaimEvents(tx, opened.id, [event], { actorId: actor.id, at: now, claimVersion: opened.version });
   return { id: opened.id, number: opened.number, storeId: order.storeId };
 }

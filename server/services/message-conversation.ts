@@ -8,11 +8,14 @@ import { MAX_SEND_ATTEMPTS } from "./message-delivery.ts";
 import { smtpConfigured } from "./smtp-config.ts";
 
 export type MessageStatus = "outbox" | "sending" | "sent" | "failed" | "received";
+const inboundAttachmentUrl = (mailId: number, index: number) => `/api/inbound-mail/${mailId}/attachments/${index}`;
+
 export type MessageAttachment = { fileName: string; contentType: string; size: number; evidenceId: number | null; url: string | null };
 
 /**
- * The claim's conversation, oldest first: inbound mail with its attachments (each stored as an evidence
- * item by intake, so the link is the evidence download) and outbound messages with where delivery stands.
+ * The claim's conversation, oldest first: inbound mail with its attachments (linked to the evidence download once
+ * an agent accepted them as evidence; until then `attachmentsAwaitingReview`) and outbound messages with where
+ * delivery stands.
  */
 export async function listConversation(db: DbOrTx, user: SessionUser, number: string) {
   const claim = await getClaimRef(db, user, number);
@@ -40,7 +43,10 @@ export async function listConversation(db: DbOrTx, user: SessionUser, number: st
 
   const inboundIds = rows.filter((r) => r.direction === "inbound").map((r) => r.messageId);
   const mails = inboundIds.length
-    ? await db.select({ messageId: inboundEmails.messageId, attachments: inboundEmails.attachments }).from(inboundEmails).where(inArray(inboundEmails.messageId, inboundIds))
+    ? await db
+        .select({ id: inboundEmails.id, messageId: inboundEmails.messageId, attachments: inboundEmails.attachments, acceptedAt: inboundEmails.attachmentsAcceptedAt, senderAuth: inboundEmails.senderAuth })
+        .from(inboundEmails)
+        .where(inArray(inboundEmails.messageId, inboundIds))
     : [];
   const keys = mails.flatMap((m) => m.attachments.map((a) => a.storageKey));
   const evidence = keys.length
@@ -53,12 +59,19 @@ export async function listConversation(db: DbOrTx, user: SessionUser, number: st
   const attachmentsById = new Map(
     mails.map((m) => [
       m.messageId,
-      m.attachments.map((a): MessageAttachment => {
+      m.attachments.map((a, i): MessageAttachment => {
         const evidenceId = evidenceByKey.get(a.storageKey) ?? null;
-        return { fileName: a.filename, contentType: a.contentType, size: a.size, evidenceId, url: evidenceId ? evidenceFileUrl(evidenceId) : null };
+        return { fileName: a.filename, contentType: a.contentType, size: a.size, evidenceId, url: evidenceId ? evidenceFileUrl(evidenceId) : inboundAttachmentUrl(m.id, i) };
       }),
     ]),
   );
+
+  const mailById = new Map(mails.map((m) => [m.messageId, m]));
+  /** Attachments an agent has not accepted as evidence yet (mail filed before acceptance existed has them all as evidence). */
+  const awaitingReview = (messageId: string | null) => {
+    const mail = messageId ? mailById.get(messageId) : undefined;
+    return !!mail && !mail.acceptedAt && mail.attachments.some((a) => !evidenceByKey.has(a.storageKey));
+  };
 
   return {
     /** Without SMTP_URL nothing leaves the outbox; the panel says so instead of showing a queue that never moves. */
@@ -69,6 +82,8 @@ export async function listConversation(db: DbOrTx, user: SessionUser, number: st
       direction: r.direction as "outbound" | "inbound",
       status: r.status as MessageStatus,
       attachments: attachmentsById.get(messageId) ?? [],
+      attachmentsAwaitingReview: awaitingReview(messageId),
+      senderAuth: (messageId ? mailById.get(messageId)?.senderAuth?.verdict : undefined) ?? null,
     })),
   };
 }

@@ -21,3 +21,10 @@ export const sendClaimMessageInput = z.object({
     .refine((b) => !/\{\{\s*\w*\s*\}\}/.test(b), "The message still contains a {{placeholder}}: replace it with the real value."),
 });
 export type SendClaimMessageInput = z.input<typeof sendClaimMessageInput>;
+
+/** An agent accepts an inbound mail's attachments as the claim's evidence (they never count before). */
+export const acceptMailAttachmentsInput = z.object({
+  number: z.string().trim().min(1).max(20),
+  version: z.number().int().positive(),
+  messageId: z.number().int().positive().max(2_147_483_647),
+});

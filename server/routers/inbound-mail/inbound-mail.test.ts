@@ -51,13 +51,21 @@ describe("inboundMail router", () => {
     expect((await c.admin.inboundMail.listUnsortedMail({})).rows.map((r) => r.id)).toContain(chipyard.inboundId);
   });
 
-  it("attaches a mail to a claim by number: message, evidence and the agent as the actor; only once", async () => {
+  it("attaches a mail to a claim by number: message with the agent as the actor, its attachment evidence once accepted; only once", async () => {
     const order = await createIntakeTestOrder(database.db, { store: "kinetic", deliveredAt: delivered });
     const claim = await c.agent.intake.openClaim({ orderId: order.id, reason: "quality_defect", lines: [{ orderLineId: order.lineIds["SKU-A"]!, quantity: 1 }] });
     const mail = await strangerMail("support@kinetic.example");
     expect(await c.agent.inboundMail.attachMailToClaim({ id: mail.inboundId, number: claim.number.toLowerCase() })).toEqual({ number: claim.number });
     expect(await database.db.select({ direction: messages.direction, status: messages.status }).from(messages).where(eq(messages.claimId, claim.id))).toEqual([{ direction: "inbound", status: "received" }]);
-    expect(await database.db.select({ kind: evidenceItems.kind, by: evidenceItems.createdById }).from(evidenceItems).where(eq(evidenceItems.claimId, claim.id))).toEqual([{ kind: "photo", by: c.users.agent.id }]);
+    const evidence = () => database.db.select({ kind: evidenceItems.kind, by: evidenceItems.createdById }).from(evidenceItems).where(eq(evidenceItems.claimId, claim.id));
+    // A stranger's receipt is not evidence because it was filed: an agent accepts it in the conversation.
+    expect(await evidence()).toEqual([]);
+    const { messages: thread } = await c.agent.messages.listClaimMessages({ number: claim.number });
+    expect(thread[0]).toMatchObject({ attachmentsAwaitingReview: true, attachments: [{ fileName: "receipt.png", url: `/api/inbound-mail/${mail.inboundId}/attachments/0` }] });
+    const [{ version }] = (await database.db.select({ version: claims.version }).from(claims).where(eq(claims.id, claim.id))) as [{ version: number }];
+    await c.agent.messages.acceptMailAttachments({ number: claim.number, version, messageId: thread[0]!.id });
+    expect(await evidence()).toEqual([{ kind: "photo", by: c.users.agent.id }]);
+    expect((await c.agent.messages.listClaimMessages({ number: claim.number })).messages[0]).toMatchObject({ attachmentsAwaitingReview: false });
     const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, mail.inboundId));
     expect(row).toMatchObject({ status: "filed", claimId: claim.id, handledById: c.users.agent.id });
     await expect(c.agent.inboundMail.attachMailToClaim({ id: mail.inboundId, number: claim.number })).rejects.toMatchObject({ code: "CONFLICT" });

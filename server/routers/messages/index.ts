@@ -1,4 +1,5 @@
-import { claimMessagesInput, draftClaimMessageInput, sendClaimMessageInput } from "../../../shared/schemas/messages.ts";
+import { acceptMailAttachmentsInput, claimMessagesInput, draftClaimMessageInput, sendClaimMessageInput } from "../../../shared/schemas/messages.ts";
+import { acceptMailAttachments } from "../../services/inbound-email-claims.ts";
 import { draftClaimMessage, sendClaimMessage } from "../../services/message-compose.ts";
 import { listConversation } from "../../services/message-conversation.ts";
 import { router } from "../../trpc/init.ts";
@@ -13,4 +14,7 @@ export const messagesRouter = router({
 
   /** Queues the message (outbox) with a claim event; the mailer job sends it when SMTP is configured. */
   sendClaimMessage: agentProcedure.input(sendClaimMessageInput).mutation(({ ctx, input }) => sendClaimMessage(ctx.db, ctx.user, input, ctx.now())),
+
+  /** A mail's attachments become the claim's evidence only when an agent accepts them here. */
+  acceptMailAttachments: agentProcedure.input(acceptMailAttachmentsInput).mutation(({ ctx, input }) => acceptMailAttachments(ctx.db, ctx.user, input, ctx.now())),
 });

@@ -99,15 +99,15 @@ describe("messages.draftClaimMessage", () => {
 });
 
 describe("messages.listClaimMessages", () => {
-  it("shows an inbound mail's attachments with the download of the evidence item each became", async () => {
+  it("shows an inbound mail's attachments: the evidence download once accepted, the mail's own until then", async () => {
     const claim = await createEvidenceTestClaim(database.db, { store: "atelier", reason: "wrong_item", reportedAt: now });
     const mailId = `<att-${claim.id}@mail.example>`;
     const storageKey = `inbound/${claim.id}/photo.jpg`;
     const [item] = await database.db.insert(evidenceItems).values({ claimId: claim.id, kind: "photo", fileName: "photo.jpg", mimeType: "image/jpeg", sizeBytes: 2048, storageKey }).returning({ id: evidenceItems.id });
-    await database.db.insert(inboundEmails).values({
+    const [mail] = await database.db.insert(inboundEmails).values({
       messageId: mailId, fromAddress: claim.customerEmail, subject: "Wrong figure", textBody: "See photo", status: "joined", storeId: "atelier", claimId: claim.id,
-      attachments: [{ filename: "photo.jpg", contentType: "image/jpeg", size: 2048, storageKey }, { filename: "virus.exe", contentType: "application/octet-stream", size: 10, storageKey: "refused/x" }],
-    });
+      attachments: [{ filename: "photo.jpg", contentType: "image/jpeg", size: 2048, storageKey }, { filename: "second.pdf", contentType: "application/pdf", size: 10, storageKey: "inbound/y.pdf" }],
+    }).returning({ id: inboundEmails.id });
     await database.db.insert(messages).values({
       claimId: claim.id, storeId: "atelier", direction: "inbound", fromAddress: claim.customerEmail, toAddress: "support@atelier.example",
       subject: "Wrong figure", body: "See photo", status: "received", messageId: mailId, createdAt: now,
@@ -115,8 +115,9 @@ describe("messages.listClaimMessages", () => {
     const { messages: list } = await c.agent.messages.listClaimMessages({ number: claim.number });
     expect(list[0]!.attachments).toEqual([
       { fileName: "photo.jpg", contentType: "image/jpeg", size: 2048, evidenceId: item!.id, url: `/api/evidence/${item!.id}/file` },
-      { fileName: "virus.exe", contentType: "application/octet-stream", size: 10, evidenceId: null, url: null },
+      { fileName: "second.pdf", contentType: "application/pdf", size: 10, evidenceId: null, url: `/api/inbound-mail/${mail!.id}/attachments/1` },
     ]);
+    expect(list[0]).toMatchObject({ attachmentsAwaitingReview: true, senderAuth: null });
   });
 });
 

@@ -164,6 +164,7 @@ export const roleMatrix: Record<string, Entry> = {
   "messages.listClaimMessages": { ...claimWork, input: num },
   "messages.draftClaimMessage": { ...claimWork, input: (fx) => ({ ...num(fx), key: "return_address_request" }) },
   "messages.sendClaimMessage": { ...claimWork, input: (fx) => ({ ...ref(fx), templateKey: null, subject: "Role matrix", body: "Role matrix check." }) },
+  "messages.acceptMailAttachments": { ...claimWork, agent: "NOT_FOUND", supervisor: "NOT_FOUND", admin: "NOT_FOUND", input: (fx) => ({ ...ref(fx), messageId: 987654321 }) },
   "templates.listTemplateOverrides": admins,
   "templates.getTemplate": { ...admins, input: (fx) => ({ storeId: fx.store, key: "refund_issued" }) },
   "templates.saveTemplate": { ...admins, input: (fx) => ({ storeId: fx.store, key: "refund_issued", subject: "Refund {{refundReference}}", body: "{{refundAmount}} is on its way." }) },

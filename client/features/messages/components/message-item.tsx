@@ -1,7 +1,11 @@
-import { ArrowDownLeft, ArrowUpRight, Paperclip } from "lucide-react";
+import { useMutation } from "@tanstack/react-query";
+import { ArrowDownLeft, ArrowUpRight, FileCheck2, Loader2, Paperclip } from "lucide-react";
 import { Badge, type BadgeVariant } from "@/components/ui/badge.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { toast } from "@/lib/toast.ts";
 import { formatDateTime } from "@/lib/format.ts";
-import type { RouterOutputs } from "@/lib/trpc.ts";
+import { trpc, type RouterOutputs } from "@/lib/trpc.ts";
 import { cn } from "@/lib/utils.ts";
 
 export type ConversationMessage = RouterOutputs["messages"]["listClaimMessages"]["messages"][number];
@@ -18,7 +22,35 @@ function deliveryBadge(m: ConversationMessage, maxAttempts: number): { label: st
 
 const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-export function MessageItem({ m, maxAttempts }: { m: ConversationMessage; maxAttempts: number }) {
+/**
+ * Mail attachments count as evidence only once an agent looked at them and accepts them: anyone can write to
+ * support and quote a claim number.
+ */
+function AcceptAttachments({ m, claim }: { m: ConversationMessage; claim: { number: string; version: number } }) {
+  const accept = useMutation(
+    trpc.messages.acceptMailAttachments.mutationOptions({
+      onSuccess: async (r) => {
+        toast.success(`${r.evidenceIds.length} ${r.evidenceIds.length === 1 ? "attachment" : "attachments"} added as evidence.`);
+        await invalidateClaim();
+      },
+      onError: async (error) => {
+        toast.error(error.message);
+        if (error.data?.code === "CONFLICT") await invalidateClaim();
+      },
+    }),
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-md border border-dashed px-2 py-1.5 text-xs text-muted-foreground">
+      <span className="flex-1">Not evidence yet: open the attachments, and accept them if they belong to this claim.</span>
+      <Button size="sm" variant="outline" disabled={accept.isPending} onClick={() => accept.mutate({ number: claim.number, version: claim.version, messageId: m.id })}>
+        {accept.isPending ? <Loader2 className="size-3.5 animate-spin" aria-hidden /> : <FileCheck2 className="size-3.5" aria-hidden />}
+        Accept as evidence
+      </Button>
+    </div>
+  );
+}
+
+export function MessageItem({ m, maxAttempts, claim }: { m: ConversationMessage; maxAttempts: number; claim: { number: string; version: number } }) {
   const outbound = m.direction === "outbound";
   const Icon = outbound ? ArrowUpRight : ArrowDownLeft;
   const badge = deliveryBadge(m, maxAttempts);
@@ -48,7 +80,7 @@ export function MessageItem({ m, maxAttempts }: { m: ConversationMessage; maxAtt
                     {a.fileName} <span className="text-muted-foreground">· {kb(a.size)}</span>
                   </a>
                 ) : (
-                  <span className="inline-flex items-center gap-1 rounded-md border border-dashed px-2 py-1 text-xs text-muted-foreground" title="Not stored as evidence">
+                  <span className="inline-flex items-center gap-1 rounded-md border border-dashed px-2 py-1 text-xs text-muted-foreground" title="Not stored">
                     <Paperclip className="size-3" aria-hidden />
                     {a.fileName} · {kb(a.size)}
                   </span>
@@ -57,6 +89,10 @@ export function MessageItem({ m, maxAttempts }: { m: ConversationMessage; maxAtt
             ))}
           </ul>
         )}
+        {m.senderAuth === "fail" && (
+          <p className="rounded-md bg-warning-muted px-2 py-1 text-xs text-warning">The mail provider could not confirm the sender of this mail.</p>
+        )}
+        {m.attachmentsAwaitingReview && <AcceptAttachments m={m} claim={claim} />}
         <footer className="text-xs text-muted-foreground">
           {outbound ? `Queued by ${m.createdByName ?? "the system"}` : "Received"} · <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt)}</time>
           {m.sentAt && <> · sent {formatDateTime(m.sentAt)}</>}

@@ -30,7 +30,7 @@ export function MessagesSection({ claim }: ClaimPageProps) {
         <CardTitle id="messages-title" className="text-sm">
           Messages {data && <span className="font-normal text-muted-foreground">({data.messages.length})</span>}
         </CardTitle>
-        <CardDescription className="text-xs">The conversation with the customer, oldest first. Inbound attachments are filed as evidence.</CardDescription>
+        <CardDescription className="text-xs">The conversation with the customer, oldest first. Inbound attachments become evidence when you accept them.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 border-t px-4 pt-3">
         {data?.delivery === "outbox_only" && (
@@ -51,7 +51,7 @@ export function MessagesSection({ claim }: ClaimPageProps) {
         ) : (
           <ol className="grid gap-2.5" aria-label="Conversation">
             {data!.messages.map((m) => (
-              <MessageItem key={m.id} m={m} maxAttempts={data!.maxAttempts} />
+              <MessageItem key={m.id} m={m} maxAttempts={data!.maxAttempts} claim={claim} />
             ))}
           </ol>
         )}

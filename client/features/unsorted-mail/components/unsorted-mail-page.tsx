@@ -43,14 +43,21 @@ function Reader({ id, onDone }: { id: number; onDone: () => void }) {
       {m.attachments.length > 0 && (
         <ul aria-label="Attachments" className="flex flex-wrap gap-2">
           {m.attachments.map((a, i) => (
-            <li key={i} className="flex items-center gap-1.5 rounded-md border px-2 py-1 text-xs">
-              <FileText className="size-3.5 text-muted-foreground" aria-hidden />
-              {a.filename} <span className="text-muted-foreground">({Math.max(1, Math.round(a.size / 1024))} KB)</span>
+            <li key={i}>
+              <a href={`/api/inbound-mail/${m.id}/attachments/${i}`} target="_blank" rel="noopener" className="flex items-center gap-1.5 rounded-md border px-2 py-1 text-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+                <FileText className="size-3.5 text-muted-foreground" aria-hidden />
+                {a.filename} <span className="text-muted-foreground">({Math.max(1, Math.round(a.size / 1024))} KB)</span>
+              </a>
             </li>
           ))}
         </ul>
       )}
-      <p className="text-xs text-muted-foreground">Attachments become evidence on the claim the mail is filed on.</p>
+      {m.senderAuth?.verdict === "fail" && (
+        <p className="rounded-md bg-warning-muted px-2 py-1 text-xs text-warning" role="note">
+          The mail provider could not confirm the sender: this mail may not come from {m.fromAddress}.
+        </p>
+      )}
+      <p className="text-xs text-muted-foreground">Once the mail is filed on a claim, accept its attachments as evidence in the claim's conversation.</p>
       <Separator />
       <AttachToClaimForm id={m.id} />
       <Separator />

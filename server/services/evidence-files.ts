@@ -20,10 +20,28 @@ const SNIFF_BYTES = 4100;
 
 export type ReceivedFile = { storageKey: string; fileName: string; mimeType: string; category: FileCategory; sizeBytes: number };
 
-/** The person's file name as a display label only: no folders, no control characters, bounded length. */
+/**
+ * The person's file name as a display label only: no folders, no control characters, no bidirectional controls
+ * (U+202E turned "photo‮gpj.exe" into what reads as "photoexe.jpg"), bounded length.
+ */
 export function displayFileName(name: string | undefined, ext: string): string {
-  const base = path.basename((name ?? "").replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const base = path
+    .basename((name ?? "").replace(/\\/g, "/"))
+    .replace(/[\u0000-\u001f\u007f-\u009f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim();
   return (base || `evidence.${ext}`).slice(-200);
+}
+
+/**
+ * The name a download is saved under: the display name cleaned again (older rows predate the bidi rule), ending
+ * in the extension of the type sniffed at upload, so what the browser saves opens as what it is.
+ */
+export function downloadFileName(name: string | null | undefined, mimeType: string, fallback: string): string {
+  const extensions = acceptedFileTypes[mimeType]?.extensions ?? ["bin"];
+  const clean = displayFileName(name ?? undefined, extensions[0]!).replace(/[/:*?<>|]/g, "_") || fallback;
+  const dot = clean.lastIndexOf(".");
+  const ext = dot > 0 ? clean.slice(dot + 1).toLowerCase() : "";
+  return extensions.includes(ext) ? clean : `${clean}.${extensions[0]}`;
 }
 
 async function readHead(iterator: AsyncIterator<Buffer>): Promise<{ head: Buffer; done: boolean }> {

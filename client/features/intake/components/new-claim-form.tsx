@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router";
 import { toast } from "@/lib/toast.ts";
 import type { Decision } from "@shared/policy/index.ts";
 import type { ClaimReason, EvidenceKind } from "@shared/policy/enums.ts";
+import { customerFactsInput } from "@shared/schemas/case-facts.ts";
 import { agentOpenClaimInput } from "@shared/schemas/claim-intake.ts";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -18,6 +19,7 @@ import { fieldErrors, trpc } from "@/lib/trpc.ts";
 import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 import { useDebounced } from "../hooks/use-debounced.ts";
 import { ClaimLinesPicker } from "./claim-lines-picker.tsx";
+import { CustomerFactsFields, emptyCustomerFacts, toCustomerFacts } from "./customer-facts-fields.tsx";
 import { IntakeEvidence, type PickedFile, type TypedEvidence } from "./intake-evidence.tsx";
 import { OrderSearch, type FoundOrder } from "./order-search.tsx";
 
@@ -64,6 +66,7 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
   const [description, setDescription] = useState("");
   const [typed, setTyped] = useState<TypedEvidence[]>([]);
   const [files, setFiles] = useState<PickedFile[]>([]);
+  const [told, setTold] = useState(emptyCustomerFacts);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [uploading, setUploading] = useState<string | null>(null);
   const clear = (...keys: string[]) => setErrors((e) => (keys.some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e));
@@ -75,8 +78,11 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
     lines: lineIds.map((id) => ({ orderLineId: id, quantity: picked[id]! })),
     description: description.trim() || undefined,
     evidence: typed.length ? typed : undefined,
+    customerFacts: toCustomerFacts(told),
   };
-  const previewInput = useDebounced({ ...draft, evidence: undefined, evidenceKinds: [...typed.map((t) => t.kind), ...files.map((f) => f.kind)] }, 250);
+  // A half-typed repair pause would make the preview fail: it counts once it reads as valid.
+  const previewFacts = customerFactsInput.safeParse(draft.customerFacts).success ? draft.customerFacts : undefined;
+  const previewInput = useDebounced({ ...draft, customerFacts: previewFacts, evidence: undefined, evidenceKinds: [...typed.map((t) => t.kind), ...files.map((f) => f.kind)] }, 250);
   const canPreview = previewInput.orderId > 0 && !!previewInput.reason && previewInput.lines.length > 0 && previewInput.lines.every((l) => l.quantity >= 1);
   const preview = useQuery({ ...trpc.intake.preview.queryOptions(previewInput), enabled: canPreview, placeholderData: keepPreviousData, retry: false });
   const needed = new Set((preview.data?.decision.evidence ?? []).filter((e) => e.provided < e.required).map((e) => e.kind));
@@ -205,6 +211,7 @@ export function NewClaimForm({ renderPreview, uploadFile, fileProblem }: Props) 
                       aria-describedby={errors.description ? `${ids.description}-error` : undefined}
                     />
                   </Field>
+                  <CustomerFactsFields value={told} onChange={(next) => { setTold(next); setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("customerFacts.")))); }} errors={errors} />
                 </div>
               </Section>
               <Section title="Evidence" description="Numbers and statements are saved with the claim; files are uploaded to it right after.">

@@ -9,10 +9,7 @@ import { ClauseBadge } from "./clause-badge.tsx";
 /** `running`: our deadlines count down; `paused`: we wait on the customer; `finished`: nothing runs any more. */
 export type DeadlineClock = "running" | "paused" | "finished";
 
-const clockNotes: Record<Exclude<DeadlineClock, "running">, string> = {
-  paused: "paused while we wait on the customer",
-  finished: "met or past: the claim is finished",
-};
+const clockNotes: Record<Exclude<DeadlineClock, "running">, string> = { paused: "paused", finished: "no longer running" };
 
 type DeadlineRow = { id: string; label: string; dueAt: string; clause: string; text: string; overdue: boolean; stopped: boolean; isNext: boolean };
 
@@ -38,7 +35,7 @@ export function deadlineRows(deadlines: Decision["deadlines"], opts: { clock: De
     const due = describeDue(d.dueAt, opts.now.getTime());
     return {
       id, label, dueAt: d.dueAt, clause: d.clause,
-      text: stopped ? `${formatDateTime(d.dueAt)}, ${clockNotes[opts.clock as Exclude<DeadlineClock, "running">]}` : due.text,
+      text: stopped ? `${formatDateTime(d.dueAt)} · ${clockNotes[opts.clock as Exclude<DeadlineClock, "running">]}` : due.text,
       overdue: !stopped && due.overdue,
       stopped,
       isNext: next !== null && Date.parse(d.dueAt) === next && isOwnDeadline(d.key),

@@ -188,12 +188,11 @@ export async function loadCaseFactLines(db: Db, claimId: number) {
 }
 
 
-/** Void causes that matter for a line under the store's rules (L4 every line, L5 motor lines); E5's "correct use" for electronic lines where no rule names causes. */
-function causesFor(doc: PolicyDocument, line: { motor: boolean; electronic: boolean; consumable: boolean }): VoidCause[] {
-  const rules = doc.lineRules.flatMap((r) => (r.test.type === "void_cause" ? [{ filter: r.lines, causes: r.test.causes }] : []));
-  if (rules.length === 0) return line.electronic ? ["improper_use"] : [];
+/** Void causes the store's rules read for this line under the claim's reason (L4 every line, L5 motor lines, E5 electronic lines). */
+function causesFor(doc: PolicyDocument, reason: string, line: { motor: boolean; electronic: boolean; consumable: boolean }): VoidCause[] {
   const asLine = { sku: "", unitPriceCents: 0, quantity: 1, ...line };
-  return [...new Set(rules.filter((r) => lineMatches(r.filter, asLine)).flatMap((r) => r.causes))];
+  const rules = doc.lineRules.filter((r) => r.test.type === "void_cause" && (!r.reasons || r.reasons.includes(reason as ClaimReason)) && lineMatches(r.lines, asLine));
+  return [...new Set(rules.flatMap((r) => (r.test.type === "void_cause" ? r.test.causes : [])))];
 }
 
 /**
@@ -212,7 +211,7 @@ export async function getCaseFacts(db: Db, user: SessionUser, number: string) {
   return {
     reason: claim!.reason as ClaimReason,
     facts: claim!.caseFacts,
-    lines: lines.map((l) => ({ ...l, applicableCauses: causesFor(doc, l) })),
+    lines: lines.map((l) => ({ ...l, applicableCauses: causesFor(doc, claim!.reason, l) })),
     store: {
       name: doc.name,
       reasons: [...reasonsKnownBy(policy)] as ClaimReason[],

@@ -62,3 +62,30 @@ describe("packaging damage severity (atelier A1)", () => {
     expect(await fieldErrorsOf(t.c.agent.caseFacts.setPackagingSeverity({ ...(await t.ref(claim.number)), severity: "crushed" as never }))).toHaveProperty("severity");
   });
 });
+
+describe("what the case-facts panel offers (getCaseFacts)", () => {
+  it("only the facts each store's policy reads: L4/L5 causes by line, C8, A1, E4 and K6 where they apply", async () => {
+    const lw = await createTestClaim(t.db, {
+      store: "layerworks", reason: "warranty", reportedAt: daysBefore(now, 1),
+      lines: [{ sku: "LW-FRAME", unitPriceCents: 9900 }, { sku: "LW-MOT", unitPriceCents: 2400, motor: true }],
+    });
+    const lwFacts = await t.c.agent.caseFacts.getCaseFacts({ number: lw.number });
+    expect(lwFacts.lines.map((l) => [l.sku, l.applicableCauses.length])).toEqual([["LW-FRAME", 5], ["LW-MOT", 7]]);
+    expect(lwFacts.store).toMatchObject({ warranty: { pausesNeedTracking: true }, complexClause: null, returnDestination: null });
+
+    const ki = await createTestClaim(t.db, { store: "kinetic", reason: "quality_defect", reportedAt: daysBefore(now, 1), lines: [{ sku: "KM-SERVO", unitPriceCents: 21900, electronic: true, motor: true }] });
+    const kiFacts = await t.c.agent.caseFacts.getCaseFacts({ number: ki.number });
+    expect(kiFacts.lines[0]!.applicableCauses).toEqual([]);
+    expect(kiFacts.store).toMatchObject({ returnDestination: { default: "local_warehouse", alternatives: ["manufacturer"] }, advancedFreightClause: null });
+    expect(kiFacts.store.reasons).toContain("warranty");
+
+    const cy = await createTestClaim(t.db, { store: "chipyard", reason: "quality_defect", reportedAt: daysBefore(now, 1), lines: [{ sku: "CY-1", unitPriceCents: 100 }] });
+    expect((await t.c.supervisor.caseFacts.getCaseFacts({ number: cy.number })).store.complexClause).toBe("C8");
+    const at = await createTestClaim(t.db, { store: "atelier", reason: "packaging_damage", reportedAt: daysBefore(now, 1), lines: [{ sku: "AT-1", unitPriceCents: 100 }] });
+    expect((await t.c.agent.caseFacts.getCaseFacts({ number: at.number })).store.packagingSeverity).toBe(true);
+    const ed = await createTestClaim(t.db, { store: "everyday", reason: "quality_defect", reportedAt: daysBefore(now, 1), lines: [{ sku: "ED-1", unitPriceCents: 100, electronic: true }] });
+    const edFacts = await t.c.supervisor.caseFacts.getCaseFacts({ number: ed.number });
+    expect(edFacts.store.advancedFreightClause).toBe("E4");
+    expect(edFacts.lines[0]!.applicableCauses).toEqual(["improper_use"]);
+  });
+});

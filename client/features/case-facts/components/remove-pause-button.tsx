@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { Label } from "@/components/ui/label.tsx";
 import { toast } from "@/lib/toast.ts";
 import { trpc } from "@/lib/trpc.ts";
-import { refreshAfterFact } from "../hooks/use-fact-mutation.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
 
 /** Removing a pause shortens the warranty again, so it asks first and keeps the reason on the timeline. */
 export function RemovePauseButton({ claim, index, label }: { claim: { number: string; version: number }; index: number; label: string }) {
@@ -14,7 +14,7 @@ export function RemovePauseButton({ claim, index, label }: { claim: { number: st
   const [note, setNote] = useState("");
   const remove = useMutation(
     trpc.caseFacts.removeRepairPause.mutationOptions({
-      onSuccess: async () => { await refreshAfterFact(); toast.success("Repair pause removed"); setOpen(false); },
+      onSuccess: async () => { await invalidateClaim(); toast.success("Repair pause removed"); setOpen(false); },
       onError: (e) => toast.error("Not removed", { description: e.message }),
     }),
   );

@@ -1,22 +1,14 @@
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { fieldErrors, queryClient, trpc } from "@/lib/trpc.ts";
+import { invalidateClaim } from "@/lib/invalidate-claim.ts";
+import { fieldErrors } from "@/lib/trpc.ts";
 import { toast } from "@/lib/toast.ts";
-
-/** After a case fact changes: the claim (version, timeline, decision), these panels, the resolution options and message drafts. */
-export function refreshAfterFact() {
-  return Promise.all([
-    queryClient.invalidateQueries(trpc.claims.pathFilter()),
-    queryClient.invalidateQueries(trpc.caseFacts.pathFilter()),
-    queryClient.invalidateQueries(trpc.resolution.pathFilter()),
-    queryClient.invalidateQueries(trpc.messages.pathFilter()),
-  ]);
-}
 
 /** Toast and refresh on success; field errors beside their fields (the same zod schema on both sides), the rest as a toast. */
 export function factFeedback<T extends FieldValues>(success: string, form: UseFormReturn<T>, after: () => void) {
   return {
     onSuccess: async () => {
-      await refreshAfterFact();
+      // The claim's one refresh: the decision, timeline, these panels, options and message drafts all move.
+      await invalidateClaim();
       toast.success(success);
       after();
     },

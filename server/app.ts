@@ -13,6 +13,7 @@ import { isDatabaseUnavailable } from "./db/errors.ts";
 import { evidenceHttp } from "./http/evidence-upload.ts";
 import { exportsHttp } from "./http/exports.ts";
 import { inboundEmailHttp } from "./http/inbound-email.ts";
+import { redactUrl } from "./http/log-redaction.ts";
 import { storeApiHttp } from "./http/store-api/index.ts";
 import { appRouter, type AppRouter } from "./routers/_app.ts";
 import { controlCharacterMessage, controlCharacterPath } from "./trpc/control-characters.ts";
@@ -27,6 +28,12 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   /** Where uploads live (`<dataDir>/uploads`); the same DATA_DIR as PGlite. */
   dataDir?: string;
+  /**
+   * Proxies whose X-Forwarded-For/-Proto/-Host are believed (TRUSTED_PROXIES, server/env.ts): addresses or CIDRs,
+   * or a hop count, as Fastify's `trustProxy` takes them. Default none: a client could otherwise pick its own
+   * address and walk past the per-address sign-in limits.
+   */
+  trustProxy?: string | number | false;
 };
 
 const safeHost = (url: string) => {
@@ -53,7 +60,10 @@ const helmetOptions = {
     },
   },
   crossOriginEmbedderPolicy: false,
+  // Sent per request, only when the page was served over HTTPS (below): over plain HTTP it is meaningless at best.
+  strictTransportSecurity: false,
 };
+const HSTS = "max-age=31536000; includeSubDomains";
 
 /** Helmet's headers for our options, read off one answer of a throwaway instance (helmet decides them, not us). */
 async function securityHeaders(): Promise<Record<string, string>> {
@@ -67,16 +77,29 @@ async function securityHeaders(): Promise<Record<string, string>> {
 }
 
 export async function buildApp(opts: AppOptions) {
-  // X-Forwarded-For is believed only from a proxy on this machine: trusting it from anyone let a client pick its
-  // own address and walk past the per-address sign-in limits (server/test/security/brute-force.test.ts).
-  const app = Fastify({ ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }), trustProxy: "loopback", routerOptions: { maxParamLength: 5000 } });
+  // X-Forwarded-* are believed only from the proxies TRUSTED_PROXIES names, never by default: trusting them from
+  // anyone let a client pick its own address and walk past the per-address sign-in limits (security/brute-force.test.ts).
+  // Fastify's own request lines are off: they logged every URL whole, `/set-password?token=…` included.
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    // A hop count believes that many proxies nearest to us (Fastify's own rule for a number, which its types omit).
+    trustProxy: typeof opts.trustProxy === "number" ? ((hops: number) => (_address: string, hop: number) => hop < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
+    disableRequestLogging: true,
+    routerOptions: { maxParamLength: 5000 },
+  });
   const { db } = opts.database;
 
   // The same headers on every answer: computed once here, where @fastify/helmet rebuilt helmet per request
   // (its CSP parsing showed in the load profile).
   const security = await securityHeaders();
-  app.addHook("onRequest", (_req, reply, done) => {
+  app.addHook("onRequest", (req, reply, done) => {
     reply.headers(security);
+    if (req.protocol === "https") reply.header("strict-transport-security", HSTS);
+    done();
+  });
+  // One line per request, with secrets in the URL redacted (log-redaction.ts); bodies are never logged.
+  app.addHook("onResponse", (req, reply, done) => {
+    req.log.info({ method: req.method, url: redactUrl(req.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request completed");
     done();
   });
   await app.register(cookie);
@@ -85,7 +108,7 @@ export async function buildApp(opts: AppOptions) {
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
     if (isDatabaseUnavailable(error)) return reply.code(503).send({ error: "The database is unavailable; try again shortly." });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) req.log.error({ err: error, url: req.url }, "request failed");
+    if (status === 500) req.log.error({ err: error, url: redactUrl(req.url) }, "request failed");
     return reply.code(status).send({ error: status === 500 ? "Something went wrong on our side. Try again." : error.message });
   });
 

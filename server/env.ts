@@ -4,6 +4,26 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+/** One address, CIDR range or proxy-addr name (loopback, linklocal, uniquelocal). */
+const proxyEntry = /^(loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?)$/i;
+
+/**
+ * TRUSTED_PROXIES: the proxies whose X-Forwarded-* headers are believed, as a comma list of addresses/CIDRs or a
+ * hop count; unset or empty trusts none (the client's own address is used, whatever headers it sends).
+ */
+const trustedProxies = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): string | number | false => {
+    if (!v) return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !proxyEntry.test(e));
+    if (bad.length) ctx.addIssue({ code: "custom", message: `not an address, CIDR range or hop count: ${bad.join(", ")}` });
+    return entries.join(",");
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("127.0.0.1"),
@@ -18,6 +38,7 @@ const envSchema = z.object({
   SEED_CLAIMS: z.coerce.number().int().min(0).default(2000),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: bool.default(false),
+  TRUSTED_PROXIES: trustedProxies,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

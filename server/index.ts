@@ -25,6 +25,7 @@ async function main() {
     database,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     cookieSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUSTED_PROXIES,
     staticDir: env.NODE_ENV === "production" ? fileURLToPath(new URL("../dist", import.meta.url)) : undefined,
     logger: log,
     dataDir: env.DATA_DIR,

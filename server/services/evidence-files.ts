@@ -38,7 +38,7 @@ export function displayFileName(name: string | undefined, ext: string): string {
  */
 export function downloadFileName(name: string | null | undefined, mimeType: string, fallback: string): string {
   const extensions = acceptedFileTypes[mimeType]?.extensions ?? ["bin"];
-  const clean = displayFileName(name ?? undefined, extensions[0]!).replace(/[/:*?<>|]/g, "_") || fallback;
+  const clean = (name ? displayFileName(name, extensions[0]!) : fallback).replace(/[/:*?<>|]/g, "_");
   const dot = clean.lastIndexOf(".");
   const ext = dot > 0 ? clean.slice(dot + 1).toLowerCase() : "";
   return extensions.includes(ext) ? clean : `${clean}.${extensions[0]}`;

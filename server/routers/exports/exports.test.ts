@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -20,7 +20,10 @@ let database: Database;
 let c: Awaited<ReturnType<typeof callersFor>>;
 const log = { info: () => {}, warn: () => {}, error: () => {} };
 
+// The report folder is confined to DATA_DIR: this file's data folder is its temporary folder.
+const dataDirBefore = process.env.DATA_DIR;
 beforeAll(async () => {
+  process.env.DATA_DIR = folder;
   database = await openTestDatabase();
   await seedClaims(database.db, { count: 20, seed: 3, now });
   c = await callersFor(database.db, now);
@@ -30,7 +33,11 @@ beforeAll(async () => {
     { claimId: claim!.id, reference: "RF-DAY-0", amountCents: 100, kind: "full_refund", idempotencyKey: "d0", createdAt: new Date("2026-11-18T23:59:00Z") },
   ]);
 });
-afterAll(async () => database?.close());
+afterAll(async () => {
+  if (dataDirBefore === undefined) delete process.env.DATA_DIR;
+  else process.env.DATA_DIR = dataDirBefore;
+  await database?.close();
+});
 
 describe("daily refunds report setting", () => {
   it("is admin-only, validates the folder and hour, and creates the folder", async () => {
@@ -39,6 +46,12 @@ describe("daily refunds report setting", () => {
     expect(await c.admin.exports.getDailyReportSetting()).toMatchObject({ enabled: false, hourUtc: 6 });
     await expect(c.admin.exports.setDailyReportSetting({ enabled: true, folder: "../etc", hourUtc: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(c.admin.exports.setDailyReportSetting({ enabled: true, folder: folder, hourUtc: 24 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // Only inside the data folder: not /proc/self, not a folder beside it, not through a link leading out.
+    for (const outside of ["/proc/self", os.tmpdir(), path.join(folder, "..", "elsewhere")]) {
+      await expect(c.admin.exports.setDailyReportSetting({ enabled: true, folder: outside, hourUtc: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("inside the data folder") });
+    }
+    symlinkSync(os.tmpdir(), path.join(folder, "link-out"));
+    await expect(c.admin.exports.setDailyReportSetting({ enabled: true, folder: "link-out/reports", hourUtc: 6 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const target = path.join(folder, "daily");
     const saved = await c.admin.exports.setDailyReportSetting({ enabled: true, folder: target, hourUtc: 6 });
     expect(saved).toEqual({ enabled: true, folder: target, hourUtc: 6, resolvedFolder: target });

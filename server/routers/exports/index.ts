@@ -25,7 +25,15 @@ const exportRunRow = z.object({
 export const exportsRouter = router({
   getDailyReportSetting: adminProcedure.output(settingOutput).query(async ({ ctx }) => {
     const value = await getDailyReportSetting(ctx.db);
-    return { ...value, resolvedFolder: reportFolder(value.folder) };
+    // A folder saved before it was confined to the data folder: say so instead of failing the page.
+    const resolvedFolder = (() => {
+      try {
+        return reportFolder(value.folder);
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    })();
+    return { ...value, resolvedFolder };
   }),
 
   setDailyReportSetting: adminMutationProcedure

@@ -21,7 +21,13 @@ export function checkReturnCarrier(ctx: EvalContext): void {
   const carrier = ctx.facts.returnCarrier;
   if (!rule || carrier === undefined) return;
   ctx.clauses.add(rule.clause);
-  if (!carrierAllowed(ctx.compiled.allowedCarriers, carrier)) {
+  const known = ctx.compiled.carrierVerdicts;
+  let allowed = known.get(carrier);
+  if (allowed === undefined) {
+    allowed = carrierAllowed(ctx.compiled.allowedCarriers, carrier);
+    if (known.size < 1_000) known.set(carrier, allowed);
+  }
+  if (!allowed) {
     addFinding(ctx, finding("wrong_carrier", rule.clause, rule.severity, `${carrier} is not one of ${rule.allowed.join(", ")}`));
   }
 }

@@ -9,6 +9,8 @@ export interface CompiledPolicy {
   readonly calendar: Calendar;
   readonly casesByReason: ReadonlyMap<ClaimReason, readonly CaseRule[]>;
   readonly allowedCarriers: ReadonlySet<string> | undefined;
+  /** Carrier names already judged (C2): claims repeat a handful of names, so each is parsed once. */
+  readonly carrierVerdicts: Map<string, boolean>;
   /** Deadlines that can waive a right are judged before options are built. */
   readonly waiverDeadlines: PolicyDocument["deadlines"];
   readonly otherDeadlines: PolicyDocument["deadlines"];
@@ -37,6 +39,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     waiverDeadlines: doc.deadlines.filter((d) => d.waiver),
     otherDeadlines: doc.deadlines.filter((d) => !d.waiver),
     allowedCarriers: doc.returnCarrier ? new Set(doc.returnCarrier.allowed.map(normaliseCarrier)) : undefined,
+    carrierVerdicts: new Map(),
   };
   cache.set(doc, compiled);
   return compiled;

@@ -76,6 +76,12 @@ test("agent grades and proposes a partial refund, supervisor approves it, the cl
   await expect(supervisor.getByRole("region", { name: "Grading" })).toContainText("Grade high");
   await expect(supervisor.getByRole("region", { name: "Policy" })).toBeVisible();
   await expect(supervisor.getByRole("region", { name: "Evidence" })).toBeVisible();
+  // Issue 14: the amount's inputs per line, so the supervisor checks it without opening the claim (X9, A4, A5).
+  const breakdown = supervisor.getByRole("region", { name: "Amount, line by line" });
+  await expect(breakdown).toContainText(/High 100 % × weapon large max \$15\.00/);
+  await expect(breakdown).toContainText("Part maximum");
+  await expect(breakdown).toContainText(/claimed/);
+  await breakdown.screenshot({ path: shot("approval-amount-light") });
   await supervisor.screenshot({ path: shot("approvals-light"), });
   await supervisor.getByLabel(/^Comment/).fill("Matches the photos.");
   await supervisor.getByRole("button", { name: "Approve" }).click();

@@ -97,6 +97,8 @@ export const messageTemplates: Record<TemplateKey, { default: MessageTemplate; s
         "{{returnAddress}}",
         "",
         "Please ship by {{shipBy}} ({{carriers}}), include your claim number {{claimNumber}} in the parcel, and reply to this e-mail with the tracking number.",
+        // E4: the prepaid label the agent recorded, when the store pays the return (empty otherwise).
+        "{{freightNote}}",
         signOff,
       ),
     },
@@ -176,6 +178,7 @@ export function sampleValues(key: TemplateKey, storeName: string): Record<string
     carriers: "FedEx or DHL",
     returnAddress: "Returns desk\n1 Example Street\n1000 Example City",
     returnDestination: "our local warehouse",
+    freightNote: "Return shipping is on us: please use the prepaid label we sent you (1Z999AA10123456784).",
     refundAmount: "$49.90",
     refundReference: "RF-2026-000812",
     payoutNote: "Depending on your bank, the funds reach your account in 5–10 business days.",

@@ -71,6 +71,7 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
       storeId: claims.storeId,
       rmaNumber: claims.rmaNumber,
       returnDestination: sql<string | null>`${claims.caseFacts}->>'returnDestination'`,
+      prepaidLabel: sql<string | null>`${claims.caseFacts}->>'prepaidLabel'`,
       storeName: stores.name,
       orderNumber: orders.number,
       currency: orders.currency,
@@ -108,6 +109,8 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
   if (missing.length === 0) warn("evidence_request", "The policy needs no more evidence for this claim.");
   if (!row.rmaNumber) warn("rma_approved", doc.rma ? `No RMA number issued yet (${doc.rma.clause}): approve the return first.` : "This store issues no RMA numbers.");
   if (!shipBy) for (const k of ["rma_approved", "return_address_request"] as const) warn(k, "No ship-by deadline yet: it starts when the return is approved.");
+  // E4: the store pays this return's freight with a label the agent sends; the message carries it once recorded.
+  if (!row.prepaidLabel && decision.findings.some((f) => f.code === "freight_label")) warn("return_address_request", "No prepaid label recorded yet (E4): record it under Case facts so the message gives it.");
   if (!refund) warn("refund_issued", "No approved or executed refund on this claim yet.");
   else if (refund.status !== "executed") warn("refund_issued", "The refund is approved but not executed yet.");
   if (!shipment) warn("replacement_shipped", "No replacement shipment recorded on this claim yet.");
@@ -127,6 +130,7 @@ export async function loadMessageContext(db: DbOrTx, claimId: number, agentName:
     // K6: the destination the agent chose (the store's default otherwise) and its address.
     returnDestination: destinationWords(destination ?? "local_warehouse"),
     returnAddress: (destination && destinationAddresses[row.storeId]?.[destination]) || (returnAddresses[row.storeId] ?? `${row.storeName} Returns`),
+    freightNote: row.prepaidLabel ? `Return shipping is on us: please use the prepaid label we sent you (${row.prepaidLabel}).` : "",
     refundAmount: refund ? formatMoney(refund.amountCents, refund.currency || row.currency) : "[refund amount]",
     refundReference: refund?.reference ?? "[refund reference]",
     payoutNote: doc.payoutNote

@@ -19,7 +19,7 @@ const common = ["customerName", "claimNumber", "orderNumber", "storeName", "agen
 export const templatePlaceholders: Record<TemplateKey, readonly string[]> = {
   evidence_request: [...common, "missingList", "note"],
   rma_approved: [...common, "rmaNumber", "shipBy", "carriers"],
-  return_address_request: [...common, "returnDestination", "returnAddress", "shipBy", "carriers"],
+  return_address_request: [...common, "returnDestination", "returnAddress", "shipBy", "carriers", "freightNote"],
   refund_issued: [...common, "refundAmount", "refundReference", "payoutNote"],
   replacement_shipped: [...common, "trackingNumber", "carrier"],
 };

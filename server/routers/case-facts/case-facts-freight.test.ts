@@ -32,6 +32,9 @@ describe("advanced freight and prepaid label (everyday E4)", () => {
     await sup.caseFacts.recordPrepaidLabel({ ...(await t.ref(claim.number)), label: "1Z999AA10123456784" });
     expect((await t.claim(claim.number)).caseFacts.prepaidLabel).toBe("1Z999AA10123456784");
     expect((await t.events(claim.id, "prepaid_label_recorded"))[0]!.data).toEqual({ before: null, after: "1Z999AA10123456784" });
+    // E4: the customer is told which label to use in the return-address message.
+    const draft = await sup.messages.draftClaimMessage({ number: claim.number, key: "return_address_request" });
+    expect(draft.body).toContain("please use the prepaid label we sent you (1Z999AA10123456784)");
   });
 
   it("a stale version is a CONFLICT; a zero amount, a missing invoice and a short label name their fields", async () => {

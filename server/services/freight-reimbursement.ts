@@ -20,11 +20,9 @@ type Input = z.output<typeof proposeFreightReimbursementInput>;
 // goes on beside it. Its deadline (`freight_reimbursement_due`, 7 working days after the return's receipt)
 // comes from the engine.
 
-/** What the policy reimburses: the engine's figure (E4), else the invoiced amount on record where the merchant pays the freight. */
-function reimbursable(decision: Awaited<ReturnType<typeof decisionNow>>["decision"], facts: Awaited<ReturnType<typeof decisionNow>>["facts"]) {
-  if (decision.freightReimbursement) return decision.freightReimbursement;
-  if (facts.customerAdvancedFreight && (facts.advancedFreightCents ?? 0) > 0 && decision.freight === "merchant") return { cents: facts.advancedFreightCents!, clause: "E4" };
-  return undefined;
+/** What the policy reimburses (E4): the engine's figure, present only where the store pays the freight and the invoiced amount is on record. */
+function reimbursable(decision: Awaited<ReturnType<typeof decisionNow>>["decision"]) {
+  return decision.freightReimbursement;
 }
 
 export async function proposeFreightReimbursement(db: Db, user: SessionUser, input: Input, now: Date) {
@@ -45,8 +43,8 @@ export async function proposeFreightReimbursement(db: Db, user: SessionUser, inp
       if (m.claim.status === "rejected" || m.claim.status === "cancelled") {
         throw new TRPCError({ code: "PRECONDITION_FAILED", message: `The claim is ${m.claim.status}: nothing is reimbursed on it.` });
       }
-      const { decision, facts } = await decisionNow(m);
-      const due = reimbursable(decision, facts);
+      const { decision } = await decisionNow(m);
+      const due = reimbursable(decision);
       if (!due || due.cents <= 0) {
         throw new TRPCError({
           code: "PRECONDITION_FAILED",

@@ -37,7 +37,9 @@ const tolerate = async (p: Promise<unknown>) => {
   }
 };
 
-async function run(scenario: fc.RecordValue<typeof scenarioArb> extends infer S ? S : never) {
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer S> ? S : never;
+
+async function run(scenario: Scenario) {
   const lines = scenario.lines.map((l, i) => ({ sku: `PROP-${i}`, unitPriceCents: l.unit, quantity: l.ordered, claimedQuantity: Math.min(l.claimedA, l.ordered) }));
   const a = await createTestClaim(t.db, { store: "atelier", reason: "wrong_item", lines, evidence: ["photo"], reportedAt: daysBefore(now, 1) });
   // A second claim on the same order, whose claimed units may overlap the first's: X2 holds between them.

@@ -96,6 +96,17 @@ describe("E4: the customer's advanced freight, reimbursed as its own payout", ()
     await expect(t.c.supervisor.approvals.approveRefund({ refundId: proposal.refundId, idempotencyKey: row!.idempotencyKey })).rejects.toMatchObject({
       code: "FORBIDDEN", message: expect.stringContaining("X3"),
     });
+    // A reimbursement proposed after the claim's refund does not stand in for it at the workflow's four-eyes check.
+    const other = await advanced();
+    await t.c.supervisor.resolution.requestReturn(await t.ref(other.number));
+    await t.c.supervisor.resolution.recordReturnShipped({ ...(await t.ref(other.number)), carrier: "UPS", trackingNumber: "1Z12345E0205271699" });
+    await t.c.supervisor.resolution.receiveReturn(await t.ref(other.number));
+    const refund = await t.c.admin.resolution.proposeRefund({ ...(await t.ref(other.number)), option: "return_for_refund", idempotencyKey: key() });
+    await t.c.supervisor.resolution.proposeFreightReimbursement({ ...(await t.ref(other.number)), idempotencyKey: key() });
+    const waiting = (await t.refunds(other.id)).find((r) => r.id === refund.refundId)!;
+    await t.c.supervisor.approvals.approveRefund({ refundId: refund.refundId, idempotencyKey: waiting.idempotencyKey });
+    expect((await t.claim(other.number)).status).toBe("approved");
+
     const plain = await createTestClaim(t.db, { store: "everyday", reason: "not_as_described", lines: [kettle], evidence: ["photo", "packaging_photo"], reportedAt: daysBefore(now, 2) });
     await expect(t.c.supervisor.resolution.proposeFreightReimbursement({ ...(await t.ref(plain.number)), idempotencyKey: key() })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED", message: expect.stringContaining("E4"),

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
+import type { DecisionOption } from "@shared/policy/index.ts";
 import { Badge, type BadgeVariant } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { formatCents, formatDateTime, humanize } from "@/lib/format.ts";
@@ -14,7 +15,12 @@ const statusTone: Record<string, BadgeVariant> = { proposed: "info", approved: "
 const statusLabel: Record<string, string> = { proposed: "Awaiting approval", approved: "Approved, to pay", executed: "Paid", rejected: "Rejected" };
 
 /** The claim's refunds with their reference (refund certificate), decision and payout; supervisors record payouts here. */
-export function RefundsList({ refunds, isLead }: { refunds: Refund[]; isLead: boolean }) {
+export function RefundsList({ refunds, isLead, options = [] }: { refunds: Refund[]; isLead: boolean; options?: readonly DecisionOption[] }) {
+  // X8: a refund for goods that travel back is paid once they are back (and inspected where the store inspects).
+  const waits = (r: Refund) => {
+    const o = options.find((x) => x.kind === r.kind);
+    return o?.payable === false ? (o.payableAfter === "inspected" ? "received and inspected" : "received") : null;
+  };
   const execute = useMutation(trpc.approvals.executeRefund.mutationOptions(mutationFeedback("Payout recorded")));
   return (
     <table className="w-full text-sm" aria-label="Refunds">
@@ -53,7 +59,8 @@ export function RefundsList({ refunds, isLead }: { refunds: Refund[]; isLead: bo
               )}
             </td>
             <td className="py-2 pr-4 text-right">
-              {r.status === "approved" && isLead && (
+              {r.status === "approved" && waits(r) && <span className="text-xs text-muted-foreground">Paid once the return is {waits(r)} (X8)</span>}
+              {r.status === "approved" && isLead && !waits(r) && (
                 <Button size="xs" disabled={execute.isPending} onClick={() => execute.mutate({ refundId: r.id })}>Record payout</Button>
               )}
               {r.status === "proposed" && isLead && (

@@ -98,7 +98,7 @@ export function ResolutionSection(props: ClaimPageProps) {
           </Part>
         )}
         {state.shipments.length > 0 && <Part title="Shipments"><ShipmentsList shipments={state.shipments} /></Part>}
-        {state.refunds.length > 0 && <Part title="Refunds"><RefundsList refunds={state.refunds} isLead={r.isLead} /></Part>}
+        {state.refunds.length > 0 && <Part title="Refunds"><RefundsList refunds={state.refunds} isLead={r.isLead} options={decision.options} /></Part>}
         {state.rules.carrierRecovery && (
           <Part title="Carrier claim">
             <CarrierRecoveryPanel claim={ref} recoveries={state.recoveries} carrier={claim.order.carrier ?? ""} />

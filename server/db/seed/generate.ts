@@ -191,7 +191,14 @@ export function generateBatch(
       });
       const total = paid.reduce((a, c) => a + c, 0);
       let left = amount;
-      claimed.forEach((l, i) => {
+      // X9: the policy's own per-line amounts where it gives them (reports by grade read these lines).
+      const own = option?.lineRefunds;
+      if (own?.length) {
+        for (const l of claimed) {
+          const cents = own.find((r) => r.sku === l.product.sku)?.refundCents ?? 0;
+          if (cents > 0) b.refundLines.push({ refundId, orderLineId: l.id, amountCents: cents });
+        }
+      } else claimed.forEach((l, i) => {
         const share = i === claimed.length - 1 ? left : Math.floor((amount * paid[i]!) / total);
         left -= share;
         b.refundLines.push({ refundId, orderLineId: l.id, amountCents: share });

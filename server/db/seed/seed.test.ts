@@ -36,6 +36,17 @@ describe("demo data", () => {
     expect(over).toEqual([]);
   });
 
+  it("never refunds a claim more than its claimed units are worth on a line, and books each refund in full on its lines (issue 14, X9)", async () => {
+    const over = await rows(sql`
+      select r.claim_id, rl.order_line_id from refunds r join refund_lines rl on rl.refund_id = r.id
+      join (select claim_id, order_line_id, sum(quantity) q from claim_lines group by 1, 2) cl on cl.claim_id = r.claim_id and cl.order_line_id = rl.order_line_id
+      join order_lines ol on ol.id = rl.order_line_id
+      where r.status <> 'rejected' group by 1, 2, cl.q, ol.unit_price_cents having sum(rl.amount_cents) > cl.q * ol.unit_price_cents`);
+    expect(over).toEqual([]);
+    const unbalanced = await rows(sql`select r.id from refunds r left join refund_lines rl on rl.refund_id = r.id group by r.id, r.amount_cents having coalesce(sum(rl.amount_cents), 0) <> r.amount_cents`);
+    expect(unbalanced).toEqual([]);
+  });
+
   it("numbers each claim's events from 1 without gaps and judges each claim under its store's policy", async () => {
     const gaps = await rows(sql`select claim_id from claim_events group by claim_id having min(seq) <> 1 or max(seq) <> count(*)`);
     expect(gaps).toEqual([]);

@@ -43,6 +43,7 @@ export const approvalColumns = col.columns([
       <span>
         {humanize(row.original.kind)}
         {row.original.method === "store_coupon" && <span className="ml-1 text-xs text-muted-foreground">(coupon)</span>}
+        {row.original.method === "paypal" && <span className="ml-1 text-xs text-muted-foreground">(PayPal, E4)</span>}
       </span>
     ),
     meta: { label: "Option" },

@@ -67,6 +67,10 @@ export function ResolutionSection(props: ClaimPageProps) {
       : claim.status === "inspecting" && decision.options.some((o) => o.kind === "exchange")
         ? "exchange"
         : null;
+  // X9: the parcel holds the lines the shipped option covers (a line voided on its own gets nothing); a C6
+  // reshipment sends the right item for every claimed line.
+  const covered = reshipment ? undefined : decision.options.find((o) => o.kind === shipKind)?.lines;
+  const shipParts = claim.lines.filter((l) => !covered || covered.includes(l.sku)).map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity }));
   const returnRelevant = r.can("request_return") || !!state.caseFacts.approvedAt || !!state.caseFacts.returnReceivedAt || ["awaiting_return", "inspecting"].includes(claim.status);
   const goodwill = r.isLead && (claimActions.propose_refund.from as readonly string[]).includes(claim.status);
   const paidCents = claim.lines.reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
@@ -116,7 +120,7 @@ export function ResolutionSection(props: ClaimPageProps) {
       {shipKind && (
         <ReplacementDialog
           claim={ref} kind={shipKind} reshipment={reshipment} open={dialog === "ship"} onClose={() => setDialog(null)}
-          parts={claim.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity }))}
+          parts={shipParts}
         />
       )}
     </Card>

@@ -126,4 +126,16 @@ describe("store API: orders", () => {
     // Other keys keep their own budget.
     expect((await kinetic.get("/orders/NONE-1")).statusCode).toBe(404);
   });
+
+  it("counts a key's requests once across two server processes on one database", async () => {
+    const second = await buildApp({ database, sessionTtlHours: 1, cookieSecure: false });
+    try {
+      const { key } = await newApiKey(database, "atelier", 4);
+      const codes = [];
+      for (let i = 0; i < 6; i++) codes.push((await apiClient(i % 2 === 0 ? app : second, key).get("/orders/NONE-2")).statusCode);
+      expect(codes).toEqual([404, 404, 404, 404, 429, 429]);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -40,6 +40,14 @@ export async function checkInvariants(db: Db, acks: Ack[]): Promise<string[]> {
     where r.status in ('approved', 'executed') group by ol.id having sum(rl.amount_cents) > ol.unit_price_cents * ol.quantity`);
   for (const o of overPaid) problems.push(`order line ${o.line}: ${o.refunded} cents refunded of ${o.paid} paid`);
 
+  // Issue 14: a claim never pays twice for the same units (its refunds on a line stay within its claimed units' value).
+  const overClaimed = await rows<{ number: string; line: number; refunded: number; claimed: number }>(db, sql`select c.number, rl.order_line_id as line,
+      sum(rl.amount_cents)::int as refunded, (cl.q * ol.unit_price_cents)::int as claimed
+    from refund_lines rl join refunds r on r.id = rl.refund_id join claims c on c.id = r.claim_id join order_lines ol on ol.id = rl.order_line_id
+    join (select claim_id, order_line_id, sum(quantity) as q from claim_lines group by 1, 2) cl on cl.claim_id = r.claim_id and cl.order_line_id = rl.order_line_id
+    where r.status <> 'rejected' group by c.number, rl.order_line_id, cl.q, ol.unit_price_cents having sum(rl.amount_cents) > cl.q * ol.unit_price_cents`);
+  for (const o of overClaimed) problems.push(`${o.number}, order line ${o.line}: ${o.refunded} cents refunded of ${o.claimed} claimed`);
+
   const executedWithoutEvent = await rows<{ id: number }>(db, sql`select r.id from refunds r where r.status = 'executed'
     and not exists (select 1 from claim_events e where e.claim_id = r.claim_id and e.type = 'refund_executed')`);
   for (const r of executedWithoutEvent) problems.push(`refund ${r.id} is executed without its event`);

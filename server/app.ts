@@ -4,7 +4,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger } from "fastify";
 import { TRPCError } from "@trpc/server";
 import { MAX_BATCH_SIZE, unbatchedProcedures } from "../shared/schemas/batching.ts";
 import { SESSION_COOKIE, resolveSession } from "./auth/sessions.ts";
@@ -84,7 +84,7 @@ export async function buildApp(opts: AppOptions) {
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // A hop count believes that many proxies nearest to us (Fastify's own rule for a number, which its types omit).
     trustProxy: typeof opts.trustProxy === "number" ? ((hops: number) => (_address: string, hop: number) => hop < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 5000 },
   });
   const { db } = opts.database;

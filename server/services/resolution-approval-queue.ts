@@ -5,6 +5,8 @@ import type { listApprovalsInput } from "../../shared/schemas/approvals.ts";
 import type { DbOrTx } from "../db/client.ts";
 import { claimLines, claims, evidenceItems, orderLines, refunds, stores, users } from "../db/schema/index.ts";
 import type { SessionUser } from "../trpc/context.ts";
+import { evaluateStoredClaim } from "./claim-evaluation.ts";
+import { FREIGHT_REIMBURSEMENT, payoutWaitsFor } from "./refunds.ts";
 import { storeScope } from "./scope.ts";
 
 const deciders = alias(users, "deciders");
@@ -21,7 +23,7 @@ const statusWhere: Record<z.output<typeof listApprovalsInput>["status"], SQL | u
  * what a decision needs at a glance — grades per line and how much evidence there is — and whether the
  * caller proposed it (then they cannot approve it).
  */
-export async function listApprovals(db: DbOrTx, user: SessionUser, input: z.output<typeof listApprovalsInput>) {
+export async function listApprovals(db: DbOrTx, user: SessionUser, input: z.output<typeof listApprovalsInput>, now: Date) {
   // On the refund's own copy of its store, so the count reads refunds_status_store_idx and no claim.
   const where = and(
     statusWhere[input.status],
@@ -85,6 +87,13 @@ export async function listApprovals(db: DbOrTx, user: SessionUser, input: z.outp
       ])
     : [[], []];
   const evidenceCount = new Map(evidence.map((e) => [e.claimId, Number(e.n)]));
+  // X8: an approved refund may still wait for the return; only approved rows need the claim's decision now.
+  const waiting = new Map<number, string | null>();
+  for (const r of rows) {
+    if (r.status !== "approved" || r.kind === FREIGHT_REIMBURSEMENT || waiting.has(r.id)) continue;
+    const { decision, facts } = await evaluateStoredClaim(db, r.claimId, now);
+    waiting.set(r.id, payoutWaitsFor(decision.options.find((o) => o.kind === r.kind), r.kind, facts as never)?.gate ?? null);
+  }
   return {
     total: Number(count?.n ?? 0),
     rows: rows.map((r) => ({
@@ -92,6 +101,7 @@ export async function listApprovals(db: DbOrTx, user: SessionUser, input: z.outp
       ownProposal: r.proposedById === user.id,
       grades: lines.filter((l) => l.claimId === r.claimId).map(({ claimId: _c, ...l }) => l),
       evidenceCount: evidenceCount.get(r.claimId) ?? 0,
+      payoutWaits: waiting.get(r.id) ?? null,
     })),
   };
 }

@@ -65,5 +65,7 @@ export const approvalRowSchema = z.object({
   ownProposal: z.boolean(),
   grades: z.array(z.object({ sku: z.string(), grade: z.string().nullable(), issueType: z.string().nullable(), partType: z.string().nullable() })),
   evidenceCount: z.number().int(),
+  /** X8: for an approved refund whose goods travel back, what the payout still waits for ("received", "received and inspected"). */
+  payoutWaits: z.string().nullable(),
 });
 export const listApprovalsOutput = z.object({ rows: z.array(approvalRowSchema), total: z.number().int() });

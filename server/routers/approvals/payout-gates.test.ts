@@ -30,12 +30,15 @@ describe("X8: a refund for goods that travel back is paid once they are back (an
     await expect(t.c.admin.approvals.executeRefund({ refundId: proposal.refundId })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED", message: `X8: ${refund!.reference} is paid once the return is received and inspected; the inspection is not recorded yet.`,
     });
+    const queue = await t.c.supervisor.approvals.listApprovals({ status: "approved", store: ["kinetic"] });
+    expect(queue.rows.find((r) => r.id === proposal.refundId)?.payoutWaits).toBe("received and inspected");
     const detail = await t.c.supervisor.approvals.getApproval({ refundId: proposal.refundId });
     expect(detail.payout).toEqual({ gate: "received and inspected", missing: "the inspection is not recorded yet", clause: "X8" });
     expect((await t.refunds(claim.id))[0]!.status).toBe("approved");
 
     await t.db.update(claims).set({ caseFacts: facts }).where(eq(claims.id, claim.id));
     expect((await t.c.supervisor.approvals.getApproval({ refundId: proposal.refundId })).payout).toBeNull();
+    expect((await t.c.supervisor.approvals.listApprovals({ status: "approved", store: ["kinetic"] })).rows.find((r) => r.id === proposal.refundId)?.payoutWaits).toBeNull();
     await t.c.admin.approvals.executeRefund({ refundId: proposal.refundId });
     expect((await t.claim(claim.number)).status).toBe("refunded");
   });

@@ -68,7 +68,12 @@ export const approvalColumns = col.columns([
   col.accessor("status", {
     header: "Status",
     enableSorting: false,
-    cell: ({ getValue }) => <Badge variant={statusTone[getValue() as keyof typeof statusTone] ?? "muted"}>{humanize(getValue())}</Badge>,
+    cell: ({ getValue, row }) => (
+      <>
+        <Badge variant={statusTone[getValue() as keyof typeof statusTone] ?? "muted"}>{humanize(getValue())}</Badge>
+        {row.original.payoutWaits && <div className="mt-0.5 text-xs text-muted-foreground">paid once the return is {row.original.payoutWaits} (X8)</div>}
+      </>
+    ),
     meta: { label: "Status", width: 100 },
   }),
   col.accessor("createdAt", {

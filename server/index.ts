@@ -9,6 +9,8 @@ import { startJobRunner } from "./jobs/start-job-runner.ts";
 const env = loadEnv();
 const log = pino({
   level: env.LOG_LEVEL,
+  // Belt and braces: request lines carry redacted URLs only (http/log-redaction.ts); no header or secret field is ever logged whole.
+  redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-inbound-secret"]', "*.password", "*.token", "*.secret", "*.key"], censor: "[redacted]" },
   transport: env.NODE_ENV === "development" ? { target: "pino-pretty", options: { colorize: true } } : undefined,
 });
 

@@ -1,8 +1,15 @@
 import { TRPCError } from "@trpc/server";
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.ts";
 import { rateLimitCounters } from "../db/schema/index.ts";
 import { ErrorReason } from "../trpc/init.ts";
+
+const SWEEP_EVERY = 500;
+let taken = 0;
+/** Every limit's window is at most 15 minutes: rows a day old are dead weight (swept now and then, by any process). */
+async function sweepCounters(db: DbOrTx, now: Date) {
+  await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStartedAt, new Date(now.getTime() - 86_400_000)));
+}
 
 /**
  * Attempts per key inside a window that starts at the first attempt, counted in the database
@@ -27,6 +34,7 @@ export class AttemptLimiter {
 
   /** Takes one attempt; `allowed` when it is within the limit, else how long until the window ends. */
   async take(db: DbOrTx, key: string, now: Date): Promise<{ allowed: boolean; hits: number; retryAfterMs: number }> {
+    if (++taken % SWEEP_EVERY === 0) await sweepCounters(db, now);
     const expired = sql`${rateLimitCounters.windowStartedAt} <= ${new Date(now.getTime() - this.windowMs).toISOString()}::timestamptz`;
     const [row] = await db
       .insert(rateLimitCounters)

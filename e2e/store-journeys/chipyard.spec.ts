@@ -31,7 +31,7 @@ test.beforeEach(async ({ browser, baseURL }) => {
 test.afterEach(async () => agentContext.close());
 
 test("an RMA return ships with DHL under its service name; a kept wrong item's right item is reshipped after the compensation", async ({ browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const agent = await agentContext.newPage();
 
   // 1. The customer sends the wrong boards back: the return is authorised with an RMA number (C1).

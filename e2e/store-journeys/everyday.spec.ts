@@ -12,7 +12,7 @@ async function pick(page: Page, scope: ReturnType<Page["locator"]>, label: strin
 }
 
 test("a mixed claim keeps the electronic line's full refund beside a graded line; advanced freight is reimbursed", async ({ browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const number = await openShopClaim(baseURL!, "everyday", {
     placedDaysAgo: 15,
     deliveredDaysAgo: 12,

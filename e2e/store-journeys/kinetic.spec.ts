@@ -7,7 +7,7 @@ import { openShopClaim, shot, storageStateFor } from "../fixtures.ts";
 test.use({ storageState: storageStateFor("agent"), viewport: { width: 1440, height: 1400 } });
 
 test("a late quality defect gets only the warranty's replacement, which the agent proposes and ships", async ({ page, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const number = await openShopClaim(baseURL!, "kinetic", {
     placedDaysAgo: 70,
     deliveredDaysAgo: 60,

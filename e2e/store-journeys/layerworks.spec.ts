@@ -14,7 +14,7 @@ const dayText = (page: Page, iso: string) =>
   page.evaluate((i) => new Date(i).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }), iso);
 
 test("a tracked repair pause moves the warranty's end; a void cause on the motor voids that line only", async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Delivered a year and ten days ago: without the pause the 12 months (L2) ended before the report.
   const number = await openShopClaim(baseURL!, "layerworks", {
     placedDaysAgo: 380,

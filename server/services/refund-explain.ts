@@ -6,8 +6,8 @@ import type { AmountRule, ClaimFactsInput, DecisionOption, Grade, OptionTemplate
 // rules (shared/policy/engine/amounts.ts, grading.ts) but explains instead of deciding: the engine's figure
 // stays the authority (the approval detail shows both, and a unit test holds them equal on the stores' cases).
 
-export type ExplainInput = { label: string; cents?: number; pct?: number; text?: string };
-export type LineExplanation = {
+type ExplainInput = { label: string; cents?: number; pct?: number; text?: string };
+type LineExplanation = {
   sku: string;
   quantity: number;
   unitPriceCents: number;
@@ -32,7 +32,7 @@ export type AmountExplanation = {
 type Line = ClaimFactsInput["lines"][number];
 
 /** The document's template behind an offered option: same kind and clause, in a case for the claim's reason first. */
-export function optionTemplate(doc: PolicyDocument, reason: string, option: Pick<DecisionOption, "kind" | "clause">): OptionTemplate | undefined {
+function optionTemplate(doc: PolicyDocument, reason: string, option: Pick<DecisionOption, "kind" | "clause">): OptionTemplate | undefined {
   const ordered = [...doc.cases.filter((c) => c.reasons.includes(reason as never)), ...doc.cases.filter((c) => !c.reasons.includes(reason as never))];
   for (const c of ordered) {
     for (const t of [...c.options, ...(c.window?.afterOptions ?? [])]) if (t.kind === option.kind && t.clause === option.clause) return t;
@@ -50,7 +50,7 @@ const words = (key: string) => key.replace(/_/g, " ");
 const gradeName = (g: Grade) => g.charAt(0).toUpperCase() + g.slice(1);
 
 /** G, A3–A6 for one line, as engine/grading.ts computes it. */
-export function explainGradedLine(doc: PolicyDocument, line: Line): LineExplanation {
+function explainGradedLine(doc: PolicyDocument, line: Line): LineExplanation {
   const g = doc.grading;
   const paid = line.unitPriceCents * line.quantity;
   const out: LineExplanation = {

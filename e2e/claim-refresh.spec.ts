@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { shot, storageStateFor } from "./fixtures.ts";
 
@@ -15,6 +16,12 @@ const trpcGet = async (request: APIRequestContext, path: string, input: unknown)
   expect(res.ok()).toBe(true);
   return (await res.json()).result.data.json;
 };
+const trpcPost = async (request: APIRequestContext, path: string, input: unknown) => {
+  const res = await request.post(`/trpc/${path}`, { data: { json: input } });
+  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
+  return (await res.json()).result.data.json;
+};
+const refOf = async (request: APIRequestContext, number: string) => ({ number, version: (await trpcGet(request, "claims.getClaim", { number })).version as number });
 type Row = { number: string; dueAt: string | null };
 type Evaluation = { decision: { eligibility: string; options: { kind: string }[]; evidence: { provided: number; required: number }[] } };
 
@@ -91,5 +98,40 @@ test.describe("as a supervisor (our review deadlines are everyday's and chipyard
     const row = page.locator("tbody tr[data-row-id]").filter({ hasText: number });
     await expect(row.locator("time")).toHaveAttribute("datetime", panelDue!);
     await page.screenshot({ path: shot("claim-refresh-queue-due") });
+  });
+
+  test("a C6 compensation paid as a refund still ships the right item from the claim page", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const sup = page.request;
+    const number = await findClaim(sup, { store: ["chipyard"], reason: ["wrong_item"], status: ["in_review"] }, (e) =>
+      e.decision.eligibility !== "ineligible" && e.decision.options.some((o) => o.kind === "keep_with_compensation"),
+    );
+    // Set up through the API: the received item's value (C6), the compensation proposed by the supervisor,
+    // approved and paid by the admin (X3). The claim is then refunded.
+    const claim = await trpcGet(sup, "claims.getClaim", { number });
+    const paid = (claim.lines as { unitPriceCents: number; quantity: number }[]).reduce((s, l) => s + l.unitPriceCents * l.quantity, 0);
+    await trpcPost(sup, "resolution.recordResolutionAmounts", { ...(await refOf(sup, number)), receivedItemValueCents: Math.floor(paid / 4) });
+    await trpcPost(sup, "resolution.proposeRefund", { ...(await refOf(sup, number)), option: "keep_with_compensation", method: "store_coupon", idempotencyKey: randomUUID() });
+    const state = await trpcGet(sup, "resolution.getResolutionState", { number });
+    const refund = (state.refunds as { id: number; status: string; idempotencyKey: string }[]).find((r) => r.status === "proposed")!;
+    const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+    await trpcPost(admin.request, "approvals.approveRefund", { refundId: refund.id, idempotencyKey: refund.idempotencyKey, comment: "C6 compensation" });
+    await trpcPost(admin.request, "approvals.executeRefund", { refundId: refund.id });
+    await admin.close();
+
+    await page.goto(`/claims/${number}`);
+    await expect(page.getByRole("heading", { name: number }).locator("..")).toContainText("Refunded");
+    await expect(resolution(page).getByText("The compensation is paid; the right item still ships to the customer (C6).")).toBeVisible();
+    await resolution(page).getByRole("button", { name: "Ship replacement" }).click();
+    const dialog = page.getByRole("dialog", { name: "Ship the right item" });
+    await dialog.getByLabel("Carrier").fill("DHL");
+    await dialog.getByLabel("Tracking number").fill("JD0146000777");
+    await dialog.getByRole("button", { name: "Record shipment" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("heading", { name: number }).locator("..")).toContainText("Replacement shipped");
+    await expect(resolution(page).getByRole("region", { name: "Shipments" })).toContainText("JD0146000777");
+    await expect(actionBar(page).getByRole("button", { name: "Close" })).toBeVisible();
+    await page.getByRole("heading", { name: number }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot("claim-c6-reshipment") });
   });
 });

@@ -182,7 +182,10 @@ async function propose(m: ClaimMutation, input: ProposeRefund) {
     throw fieldError("method", "This store pays this refund to the original payment only; coupons are for compensations where the policy offers them (C6).");
   }
 
-  const booked = split.filter((l) => l.amountCents > 0);
+  // One refund line per order line (a line claimed twice adds up), none for nothing.
+  const merged = new Map<number, number>();
+  for (const l of split) merged.set(l.orderLineId, (merged.get(l.orderLineId) ?? 0) + l.amountCents);
+  const booked = [...merged].filter(([, cents]) => cents > 0).map(([orderLineId, amountCents]) => ({ orderLineId, amountCents }));
   // The claim's cap (its claimed units, across reopenings) and then X2 (the order line, across claims), in this transaction.
   await assertClaimCaps(m.tx, m.claim.id, booked);
   await assertLineCaps(m.tx, booked);

@@ -38,8 +38,9 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
   const s = data.store;
   const editable = editableStatuses.includes(claim.status);
   const close = () => { setDialog(null); setPauseEdit(undefined); };
-  const edit = (label: string, open: () => void, name?: string) =>
-    editable ? <Button size="xs" variant="outline" onClick={open} aria-label={name}>{label}</Button> : undefined;
+  // The accessible name starts with the visible word (WCAG 2.5.3), then says what it changes.
+  const edit = (label: string, open: () => void, what: string) =>
+    editable ? <Button size="xs" variant="outline" onClick={open} aria-label={`${label} ${what}`}>{label}</Button> : undefined;
   const voidLines = data.lines.filter((l) => l.applicableCauses.length > 0 || l.voidCauses.length > 0);
   const pauses = f.repairPauses ?? [];
   const counts = (p: RepairPause) => !s.warranty?.pausesNeedTracking || (!!p.leftTracking && !!p.backTracking);
@@ -50,7 +51,7 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
     <Card id="case-facts" className="gap-0 py-3" aria-labelledby="case-facts-title">
       <CardHeader className="px-4 pb-2"><CardTitle id="case-facts-title" className="text-sm">Case facts</CardTitle></CardHeader>
       <CardContent className="grid px-0">
-        <FactRow label="Reason" action={edit("Change", () => setDialog("reason"), "Change reason")}>{claimReasonLabels[data.reason]}</FactRow>
+        <FactRow label="Reason" action={edit("Change", () => setDialog("reason"), "reason")}>{claimReasonLabels[data.reason]}</FactRow>
 
         {voidLines.length > 0 && (
           <FactRow label="Void causes">
@@ -62,7 +63,7 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
                     <div className="text-xs">{l.voidCauses.length ? l.voidCauses.map((c) => voidCauseLabels[c]).join(", ") : <span className="text-muted-foreground">None found</span>}</div>
                     {l.voidNote && <div className="text-xs text-muted-foreground">“{l.voidNote}”</div>}
                   </div>
-                  {edit("Edit", () => setVoidLine(l), `Void causes of ${l.name}`)}
+                  {edit("Edit", () => setVoidLine(l), `void causes of ${l.name}`)}
                 </li>
               ))}
             </ul>
@@ -70,7 +71,7 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
         )}
 
         {s.warranty && (
-          <FactRow label="Repair pauses" action={edit("Add", () => setDialog("pause"), "Add repair pause")}>
+          <FactRow label="Repair pauses" action={edit("Add", () => setDialog("pause"), "repair pause")}>
             {pauses.length === 0 ? <span className="text-muted-foreground">None recorded</span> : (
               <ul className="grid gap-1.5">
                 {pauses.map((p, i) => (
@@ -102,14 +103,14 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
         )}
 
         {showPackaging && (
-          <FactRow label="Packaging damage" action={edit(f.packagingSeverity ? "Change" : "Record", () => setDialog("packaging"), "Packaging damage severity")}>
+          <FactRow label="Packaging damage" action={edit(f.packagingSeverity ? "Change" : "Record", () => setDialog("packaging"), "packaging damage severity")}>
             {f.packagingSeverity ? packagingSeverityLabels[f.packagingSeverity] : <Badge variant="warning">Severity not recorded: the policy waits for it</Badge>}
             {f.notes?.packagingSeverityNote && <div className="text-xs text-muted-foreground">“{f.notes.packagingSeverityNote}”</div>}
           </FactRow>
         )}
 
         {s.complexClause && (
-          <FactRow label="Complex case" action={edit(f.complex ? "Unmark" : "Mark complex", () => setDialog("complex"), f.complex ? "Unmark complex case" : "Mark as complex case")}>
+          <FactRow label="Complex case" action={edit(f.complex ? "Unmark" : "Mark complex", () => setDialog("complex"), "case")}>
             {f.complex ? <>Yes: review in 5 working days ({s.complexClause})</> : <span className="text-muted-foreground">No: review in 2 working days</span>}
             {f.complex && f.notes?.complexReason && <div className="text-xs text-muted-foreground">“{f.notes.complexReason}”</div>}
           </FactRow>
@@ -117,19 +118,19 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
 
         {s.advancedFreightClause && (
           <>
-            <FactRow label="Advanced freight" action={edit(f.customerAdvancedFreight ? "Change" : "Record", () => setDialog("freight"), "Freight the customer advanced")}>
+            <FactRow label="Advanced freight" action={edit(f.customerAdvancedFreight ? "Change" : "Record", () => setDialog("freight"), "freight the customer advanced")}>
               {f.customerAdvancedFreight && f.advancedFreightCents !== undefined ? (
                 <>{formatCents(f.advancedFreightCents, claim.order.currency)} <span className="text-xs text-muted-foreground">invoice {f.notes?.advancedFreightInvoice ?? "—"}</span></>
               ) : none}
             </FactRow>
-            <FactRow label="Prepaid label" action={edit(f.prepaidLabel ? "Change" : "Record", () => setDialog("label"), "Prepaid return label")}>
+            <FactRow label="Prepaid label" action={edit(f.prepaidLabel ? "Change" : "Record", () => setDialog("label"), "prepaid return label")}>
               {f.prepaidLabel ? <span className="font-mono text-xs">{f.prepaidLabel}</span> : none}
             </FactRow>
           </>
         )}
 
         {s.returnDestination && (
-          <FactRow label="Return to" action={edit("Route", () => setDialog("destination"), "Route the return")}>
+          <FactRow label="Return to" action={edit("Route", () => setDialog("destination"), "the return")}>
             {destinationLabel(f.returnDestination ?? s.returnDestination.default)}
             {!f.returnDestination && <span className="text-xs text-muted-foreground"> (store default, {s.returnDestination.clause})</span>}
             {f.notes?.returnDestinationNote && <div className="text-xs text-muted-foreground">“{f.notes.returnDestinationNote}”</div>}

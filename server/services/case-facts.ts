@@ -178,7 +178,7 @@ export async function setReturnDestination(db: Db, user: SessionUser, input: In<
 }
 
 /** What the case-facts panels show: the recorded facts, each line's void causes, and what the store's policy asks about. */
-export async function loadCaseFactLines(db: Db, claimId: number) {
+async function loadCaseFactLines(db: Db, claimId: number) {
   return db
     .select({ id: claimLines.id, sku: orderLines.sku, name: orderLines.name, motor: orderLines.motor, electronic: orderLines.electronic, consumable: orderLines.consumable, voidCauses: claimLines.voidCauses, voidNote: claimLines.voidNote })
     .from(claimLines)

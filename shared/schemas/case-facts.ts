@@ -61,7 +61,7 @@ export const recordVoidCausesInput = claimRefInput.extend({
 export type RecordVoidCausesInput = z.input<typeof recordVoidCausesInput>;
 
 /** One repair pause as the customer or the agent knows it: the two days and both legs' tracking numbers. */
-export const repairPauseInput = z
+const repairPauseInput = z
   .object({
     leftOn: day("left the customer"),
     backOn: day("came back to the customer"),
@@ -69,7 +69,6 @@ export const repairPauseInput = z
     backTracking: tracking,
   })
   .refine((p) => p.backOn >= p.leftOn, { path: ["backOn"], message: "The product cannot come back before it left." });
-export type RepairPauseInput = z.input<typeof repairPauseInput>;
 
 /** L9: a new pause, or (with `index`) the pause at that place corrected, e.g. when its tracking numbers arrive. */
 export const recordRepairPauseInput = claimRefInput
@@ -98,7 +97,7 @@ export const markComplexCaseInput = claimRefInput.extend({ complex: z.boolean(),
 export type MarkComplexCaseInput = z.input<typeof markComplexCaseInput>;
 
 /** E4: merchant-paid freight the customer paid themselves, as invoiced; the payout is approved elsewhere. */
-export const advancedFreightInput = z.object({
+const advancedFreightInput = z.object({
   amountCents: centsField.refine((v) => v > 0, "Enter an amount above zero."),
   invoiceReference: text(80, "The invoice reference").min(2, "Enter the freight invoice's number or reference."),
 });

@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 
-export type PauseDraft = { leftOn: string; backOn: string; leftTracking: string; backTracking: string };
-export type CustomerFactsDraft = { pauses: PauseDraft[]; freightAmount: string; freightInvoice: string };
+type PauseDraft = { leftOn: string; backOn: string; leftTracking: string; backTracking: string };
+type CustomerFactsDraft = { pauses: PauseDraft[]; freightAmount: string; freightInvoice: string };
 export const emptyCustomerFacts: CustomerFactsDraft = { pauses: [], freightAmount: "", freightInvoice: "" };
 
 /** "12.50" to cents; unreadable text is NaN so the schema names the field. */

@@ -18,7 +18,8 @@ const GradingSection = lazyWithPreload(() => import("@/features/grading/componen
 const ResolutionSection = lazyWithPreload(() => import("@/features/resolution/components/resolution-section.tsx").then((m) => m.ResolutionSection));
 const EvidenceSection = lazyWithPreload(() => import("@/features/evidence/components/evidence-section.tsx").then((m) => m.EvidenceSection));
 const MessagesSection = lazyWithPreload(() => import("@/features/messages/components/messages-section.tsx").then((m) => m.MessagesSection));
-for (const section of [GradingSection, ResolutionSection, EvidenceSection, MessagesSection]) void section.preload();
+const CaseFactsSection = lazyWithPreload(() => import("@/features/case-facts/components/case-facts-section.tsx").then((m) => m.CaseFactsSection));
+for (const section of [GradingSection, ResolutionSection, EvidenceSection, MessagesSection, CaseFactsSection]) void section.preload();
 
 function Section({ children, label }: { children: ReactNode; label: string }) {
   return <Suspense fallback={<Skeleton className="h-40 w-full" aria-label={`Loading ${label}`} />}>{children}</Suspense>;
@@ -51,6 +52,7 @@ export default function ClaimPage() {
             <Skeleton className="h-64 w-full" aria-label="Loading policy decision" />
           )}
           <ClaimLinesCard claim={claim.data} />
+          <Section label="case facts"><CaseFactsSection {...props} /></Section>
           <Section label="grading"><GradingSection {...props} /></Section>
           <Section label="resolution"><ResolutionSection {...props} /></Section>
           <Section label="evidence"><EvidenceSection {...props} /></Section>

@@ -104,7 +104,7 @@ test("grades are paid per line with the detachment maximum, and severe box damag
   await expect(severity).toContainText("Severity not recorded: the policy waits for it");
   const options = agent.getByRole("region", { name: "Resolution options" });
   await expect(options).not.toContainText("Partial refund");
-  await severity.getByRole("button", { name: "Packaging damage severity" }).click();
+  await severity.getByRole("button", { name: "Record packaging damage severity" }).click();
   const dialog = agent.getByRole("dialog", { name: "Packaging damage" });
   await dialog.getByRole("combobox", { name: "Severity" }).click();
   await agent.getByRole("option", { name: "Severe outer-packaging damage" }).click();

@@ -51,7 +51,7 @@ test("a mixed claim keeps the electronic line's full refund beside a graded line
 
   // The customer paid the return freight the store owes (a quality defect: E4) and sent the invoice.
   const facts = agent.locator("#case-facts");
-  await facts.getByRole("button", { name: "Freight the customer advanced" }).click();
+  await facts.getByRole("button", { name: "Record freight the customer advanced" }).click();
   const freight = agent.getByRole("dialog", { name: "Freight the customer advanced" });
   await freight.getByLabel("Amount").fill("12.50");
   await freight.getByLabel("Invoice reference").fill("DHL-INV-4711");

@@ -61,7 +61,7 @@ test("a tracked repair pause moves the warranty's end; a void cause on the motor
 
   // The motor was run at a higher current than rated (L5): only the motor's warranty is void.
   const voids = facts.getByRole("group", { name: "Void causes" });
-  await voids.getByRole("button", { name: "Void causes of Z-axis stepper motor" }).click();
+  await voids.getByRole("button", { name: "Edit void causes of Z-axis stepper motor" }).click();
   const voidDialog = page.getByRole("dialog", { name: "Void causes: Z-axis stepper motor" });
   await voidDialog.getByLabel("Wrong rated current").check();
   await voidDialog.getByLabel("What you saw").fill("Driver set to 2.5 A on a 1.5 A motor.");

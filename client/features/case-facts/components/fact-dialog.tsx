@@ -1,30 +1,9 @@
-import { Loader2 } from "lucide-react";
-import type { FormEventHandler, ReactNode } from "react";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog.tsx";
+import type { ComponentProps, ReactNode } from "react";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 
 /** One fact's form in a dialog: what it changes, the fields, Cancel and Save (Enter submits, Escape cancels). */
-export function FactDialog(props: { open: boolean; onClose: () => void; title: string; description: ReactNode; submit: string; pending: boolean; onSubmit: FormEventHandler<HTMLFormElement>; children: ReactNode }) {
-  return (
-    <Dialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
-      <DialogContent className="sm:max-w-md">
-        <form noValidate onSubmit={props.onSubmit} className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogDescription>{props.description}</DialogDescription>
-          </DialogHeader>
-          {props.children}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={props.onClose}>Cancel</Button>
-            <Button type="submit" disabled={props.pending}>
-              {props.pending && <Loader2 className="animate-spin" aria-hidden />}
-              {props.submit}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
+export function FactDialog(props: Omit<ComponentProps<typeof DialogShell>, "width">) {
+  return <DialogShell {...props} width="sm:max-w-md" />;
 }
 
 /** A labelled row of the panel: what the fact is, what is recorded, and the button that changes it. */

@@ -4,21 +4,12 @@ import { useForm } from "react-hook-form";
 import { recordAdvancedFreightInput, recordPrepaidLabelInput, type RecordAdvancedFreightInput, type RecordPrepaidLabelInput } from "@shared/schemas/case-facts.ts";
 import { Field, invalid } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
+import { dollarsToCents } from "@/lib/money-input.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { factFeedback } from "../hooks/use-fact-mutation.ts";
 import { FactDialog } from "./fact-dialog.tsx";
 
 type DialogProps = { claim: { number: string; version: number }; open: boolean; onClose: () => void };
-
-/** "12.50" or "$1,200" to cents for the form; unreadable text is NaN, which the schema reports beside the field. */
-function dollarsToCents(value: unknown): number | undefined {
-  if (typeof value === "number") return value;
-  const text = String(value ?? "").replace(/[$,\s]/g, "");
-  if (text === "") return undefined;
-  if (!/^\d+(\.\d{0,2})?$/.test(text)) return Number.NaN;
-  const [whole, fraction = ""] = text.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
 
 /** E4: freight the store owed that the customer paid; its reimbursement is approved and paid separately. */
 export function AdvancedFreightDialog({ claim, open, onClose, current }: DialogProps & { current: { amountCents?: number | undefined; invoiceReference?: string | undefined } }) {

@@ -5,8 +5,8 @@ import { recordResolutionAmountsInput, type RecordResolutionAmountsInput } from 
 import { Input } from "@/components/ui/input.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { centsToDollars, dollarsToCents } from "../lib/money-input.ts";
-import { DialogShell } from "./dialog-shell.tsx";
+import { centsToDollars, dollarsToCents } from "@/lib/money-input.ts";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 export type AmountField = "receivedItemValueCents" | "purchaseCostCents" | "exportPostageCents";

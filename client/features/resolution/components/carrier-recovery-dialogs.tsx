@@ -9,8 +9,8 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { humanize } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { centsToDollars, dollarsToCents } from "../lib/money-input.ts";
-import { DialogShell } from "./dialog-shell.tsx";
+import { centsToDollars, dollarsToCents } from "@/lib/money-input.ts";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 type Ref = { number: string; version: number };

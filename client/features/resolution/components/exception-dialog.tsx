@@ -5,7 +5,7 @@ import { recordClaimExceptionInput, type RecordClaimExceptionInput } from "@shar
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { DialogShell } from "./dialog-shell.tsx";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 /** A supervisor's exception with its reason: proposals then pass an ineligible or conflicting verdict (C5). */

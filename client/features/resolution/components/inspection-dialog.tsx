@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { humanize } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { DialogShell } from "./dialog-shell.tsx";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 const checks = [

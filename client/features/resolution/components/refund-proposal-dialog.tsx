@@ -13,7 +13,7 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { formatCents, humanize } from "@/lib/format.ts";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { dollarsToCents } from "../lib/money-input.ts";
+import { dollarsToCents } from "@/lib/money-input.ts";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 export type ProposalMode = { option?: string; goodwill: boolean };

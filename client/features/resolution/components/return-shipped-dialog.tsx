@@ -5,7 +5,7 @@ import { recordReturnShippedInput, type RecordReturnShippedInput } from "@shared
 import { Input } from "@/components/ui/input.tsx";
 import { trpc } from "@/lib/trpc.ts";
 import { mutationFeedback } from "../hooks/use-resolution-mutation.ts";
-import { DialogShell } from "./dialog-shell.tsx";
+import { DialogShell } from "@/components/dialog-shell.tsx";
 import { Field, invalid } from "@/components/ui/field.tsx";
 
 /** Carrier and tracking of the customer's return parcel; the store's carrier rule (C2) is checked on save. */

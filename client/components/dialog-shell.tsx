@@ -13,10 +13,12 @@ export function DialogShell(props: {
   pending: boolean;
   onSubmit: FormEventHandler<HTMLFormElement>;
   children: ReactNode;
+  /** Tailwind max-width of the dialog; a single fact needs less room than a refund. */
+  width?: string;
 }) {
   return (
     <Dialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
-      <DialogContent className="sm:max-w-lg">
+      <DialogContent className={props.width ?? "sm:max-w-lg"}>
         <form noValidate onSubmit={props.onSubmit} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>{props.title}</DialogTitle>

@@ -10,6 +10,7 @@ import {
   type changeClaimReasonInput,
   type markComplexCaseInput,
   type recordAdvancedFreightInput,
+  type recordGoodsConditionInput,
   type recordPrepaidLabelInput,
   type recordRepairPauseInput,
   type recordVoidCausesInput,
@@ -101,6 +102,24 @@ export async function setPackagingSeverity(db: Db, user: SessionUser, input: In<
     setNotes(m, { packagingSeverityNote: input.note });
     m.record("packaging_severity_set", { before, after: input.severity, note: input.note });
     return { packagingSeverity: input.severity };
+  });
+}
+
+/**
+ * C4: the goods' condition before the RMA (every chipyard return must be unused, untested, unprogrammed, in
+ * intact packaging). It fills the same `condition` fact the inspection later confirms, keeping the
+ * inspection's own result and deduction.
+ */
+export async function recordGoodsCondition(db: Db, user: SessionUser, input: In<typeof recordGoodsConditionInput>, now: Date) {
+  return mutateClaim(db, user, input, now, async (m) => {
+    assertEditable(m, "Recording the goods' condition");
+    const before = m.claim.caseFacts.condition;
+    const state = { used: input.used, tested: input.tested, programmed: input.programmed, packagingIntact: input.packagingIntact };
+    setCaseFacts(m, { condition: { ...before, ...state } });
+    setNotes(m, { goodsConditionNote: input.note });
+    const was = before ? { used: before.used, tested: before.tested, programmed: before.programmed, packagingIntact: before.packagingIntact } : null;
+    m.record("goods_condition_recorded", { before: was, after: state, note: input.note ?? null });
+    return { condition: state };
   });
 }
 
@@ -218,6 +237,7 @@ export async function getCaseFacts(db: Db, user: SessionUser, number: string) {
       warranty: doc.warranty ? { clause: doc.warranty.clause, pauseClause: doc.warranty.pauseRule?.clause ?? null, pausesNeedTracking: doc.warranty.pauseRule?.requiresTracking ?? false } : null,
       packagingSeverity: packagingCases.some((c) => JSON.stringify(c).includes("packagingSeverity")),
       complexClause: doc.deadlines.find((d) => d.afterIfComplex)?.clause ?? null,
+      conditionClause: doc.conditionRules.find((r) => r.reasons.includes(claim!.reason as ClaimReason))?.clause ?? null,
       advancedFreightClause: doc.deadlines.find((d) => d.needsAdvancedFreight)?.clause ?? null,
       returnDestination: doc.returnDestination ? { clause: doc.returnDestination.clause, default: doc.returnDestination.default, alternatives: doc.returnDestination.alternatives } : null,
     },

@@ -92,6 +92,22 @@ export const setPackagingSeverityInput = claimRefInput.extend({
 });
 export type SetPackagingSeverityInput = z.input<typeof setPackagingSeverityInput>;
 
+/** C4: what the goods' state is before the RMA (from the customer's photos and statement); inspection confirms it later. */
+export const goodsConditionLabels = {
+  used: "Used",
+  tested: "Tested",
+  programmed: "Programmed",
+  packagingIntact: "Original packaging and accessories intact",
+} as const;
+export const recordGoodsConditionInput = claimRefInput.extend({
+  used: z.boolean(),
+  tested: z.boolean(),
+  programmed: z.boolean(),
+  packagingIntact: z.boolean(),
+  note: optionalText(1000, "The note"),
+});
+export type RecordGoodsConditionInput = z.input<typeof recordGoodsConditionInput>;
+
 /** C8: a complex case gets more time for the review; marking or unmarking it needs a reason. */
 export const markComplexCaseInput = claimRefInput.extend({ complex: z.boolean(), reason: why("The reason") });
 export type MarkComplexCaseInput = z.input<typeof markComplexCaseInput>;

@@ -24,6 +24,8 @@ export type CaseNotes = {
   packagingSeverityNote?: string;
   /** E4: the freight invoice the customer's advanced amount comes from. */
   advancedFreightInvoice?: string;
+  /** C4: what the goods' condition was read from. */
+  goodsConditionNote?: string;
   /** K6: why the return goes where it goes. */
   returnDestinationNote?: string;
 };

@@ -89,3 +89,35 @@ describe("what the case-facts panel offers (getCaseFacts)", () => {
     expect(edFacts.lines[0]!.applicableCauses).toEqual(["improper_use"]);
   });
 });
+
+describe("goods' condition before the RMA (chipyard C4)", () => {
+  const part = { sku: "CY-ADC-9", unitPriceCents: 4_500, electronic: true };
+
+  it("a breach recorded from the customer's photos holds the RMA until a supervisor's exception; the inspection keeps its own result", async () => {
+    const claim = await createTestClaim(t.db, { store: "chipyard", reason: "wrong_item", lines: [part], evidence: ["comparison_screenshot", "photo", "photo"], reportedAt: daysBefore(now, 0.5), deliveredAt: daysBefore(now, 1) });
+    const sup = t.c.supervisor;
+    await sup.caseFacts.recordGoodsCondition({ ...(await t.ref(claim.number)), used: false, tested: false, programmed: true, packagingIntact: true, note: "Photo shows the chip flashed" });
+    const { decision } = await sup.claims.evaluateClaim({ number: claim.number });
+    expect(decision.findings).toContainEqual(expect.objectContaining({ code: "condition_breach", clause: "C4", message: "programmed" }));
+    const [event] = await t.events(claim.id, "goods_condition_recorded");
+    expect(event).toMatchObject({ actorId: t.c.users.supervisor.id, data: { before: null, after: { programmed: true, used: false }, note: "Photo shows the chip flashed" } });
+    await expect(sup.resolution.requestReturn(await t.ref(claim.number))).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("C4") });
+
+    // Corrected after a clearer photo: the RMA is issued.
+    await sup.caseFacts.recordGoodsCondition({ ...(await t.ref(claim.number)), used: false, tested: false, programmed: false, packagingIntact: true });
+    expect((await t.claim(claim.number)).caseFacts.condition).toEqual({ used: false, tested: false, programmed: false, packagingIntact: true });
+    const { rmaNumber } = await sup.resolution.requestReturn(await t.ref(claim.number));
+    expect(rmaNumber).toMatch(/^RMA\d{9}$/);
+  });
+
+  it("keeps an inspection's result, refuses a stale version and names a missing field", async () => {
+    const claim = await createTestClaim(t.db, {
+      store: "chipyard", reason: "quality_defect", lines: [part], reportedAt: daysBefore(now, 1),
+      caseFacts: { condition: { used: false, tested: true, programmed: false, packagingIntact: true, inspection: "intact", deductionPct: 5 } },
+    });
+    await t.c.supervisor.caseFacts.recordGoodsCondition({ number: claim.number, version: 1, used: true, tested: true, programmed: false, packagingIntact: true });
+    expect((await t.claim(claim.number)).caseFacts.condition).toEqual({ used: true, tested: true, programmed: false, packagingIntact: true, inspection: "intact", deductionPct: 5 });
+    await expect(t.c.supervisor.caseFacts.recordGoodsCondition({ number: claim.number, version: 1, used: false, tested: true, programmed: false, packagingIntact: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await fieldErrorsOf(t.c.supervisor.caseFacts.recordGoodsCondition({ ...(await t.ref(claim.number)), used: false, tested: true, programmed: false } as never))).toHaveProperty("packagingIntact");
+  });
+});

@@ -2,6 +2,7 @@ import {
   changeClaimReasonInput,
   markComplexCaseInput,
   recordAdvancedFreightInput,
+  recordGoodsConditionInput,
   recordPrepaidLabelInput,
   recordRepairPauseInput,
   recordVoidCausesInput,
@@ -15,6 +16,7 @@ import {
   getCaseFacts,
   markComplexCase,
   recordAdvancedFreight,
+  recordGoodsCondition,
   recordPrepaidLabel,
   recordRepairPause,
   recordVoidCauses,
@@ -35,6 +37,8 @@ export const caseFactsRouter = router({
   removeRepairPause: agentProcedure.input(removeRepairPauseInput).mutation(({ ctx, input }) => removeRepairPause(ctx.db, ctx.user, input, ctx.now())),
   /** A1: minor or severe packaging damage. */
   setPackagingSeverity: agentProcedure.input(setPackagingSeverityInput).mutation(({ ctx, input }) => setPackagingSeverity(ctx.db, ctx.user, input, ctx.now())),
+  /** C4: the goods' condition before the RMA. */
+  recordGoodsCondition: agentProcedure.input(recordGoodsConditionInput).mutation(({ ctx, input }) => recordGoodsCondition(ctx.db, ctx.user, input, ctx.now())),
   /** C8: a complex case (review in 5 working days instead of 2). */
   markComplexCase: agentProcedure.input(markComplexCaseInput).mutation(({ ctx, input }) => markComplexCase(ctx.db, ctx.user, input, ctx.now())),
   /** E4: freight the customer advanced (amount and invoice); the prepaid label the store sent. */

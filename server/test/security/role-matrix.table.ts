@@ -100,6 +100,7 @@ export const roleMatrix: Record<string, Entry> = {
   "caseFacts.recordVoidCauses": { ...claimWork, input: (fx) => ({ ...ref(fx), claimLineId: fx.claim.lineId, causes: ["improper_use"], note: "role matrix" }) },
   "caseFacts.recordRepairPause": { ...claimWork, input: (fx) => ({ ...ref(fx), leftOn: "2026-01-05", backOn: "2026-01-15" }) },
   "caseFacts.removeRepairPause": { ...claimWork, input: (fx) => ({ ...ref(fx), index: 0, note: "role matrix" }) },
+  "caseFacts.recordGoodsCondition": { ...claimWork, input: (fx) => ({ ...ref(fx), used: false, tested: false, programmed: false, packagingIntact: true }) },
   "caseFacts.setPackagingSeverity": { ...claimWork, input: (fx) => ({ ...ref(fx), severity: "severe" }) },
   "caseFacts.markComplexCase": { ...claimWork, input: (fx) => ({ ...ref(fx), complex: true, reason: "role matrix" }) },
   "caseFacts.recordAdvancedFreight": { ...claimWork, input: (fx) => ({ ...ref(fx), amountCents: 500, invoiceReference: "INV-1" }) },

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RepairPause } from "@shared/policy/index.ts";
-import { claimReasonLabels, destinationLabel, packagingSeverityLabels, voidCauseLabels } from "@shared/schemas/case-facts.ts";
+import { claimReasonLabels, destinationLabel, goodsConditionLabels, packagingSeverityLabels, voidCauseLabels } from "@shared/schemas/case-facts.ts";
 import { editableStatuses } from "@shared/schemas/resolution.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -13,6 +13,7 @@ import { trpc } from "@/lib/trpc.ts";
 import { ChangeReasonDialog, ComplexDialog, DestinationDialog, PackagingDialog } from "./case-dialogs.tsx";
 import { FactRow } from "./fact-dialog.tsx";
 import { AdvancedFreightDialog, PrepaidLabelDialog } from "./freight-dialogs.tsx";
+import { GoodsConditionDialog } from "./goods-condition-dialog.tsx";
 import { RemovePauseButton } from "./remove-pause-button.tsx";
 import { RepairPauseDialog } from "./repair-pause-dialog.tsx";
 import { VoidCausesDialog, type VoidLine } from "./void-causes-dialog.tsx";
@@ -22,7 +23,13 @@ const dayText = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day
 const days = (p: RepairPause) => Math.round((Date.parse(p.backAt) - Date.parse(p.leftAt)) / 86_400_000);
 const none = <span className="text-muted-foreground">Not recorded</span>;
 
-type Dialog = "reason" | "complex" | "packaging" | "destination" | "freight" | "label" | "pause" | null;
+type Dialog = "reason" | "complex" | "packaging" | "condition" | "destination" | "freight" | "label" | "pause" | null;
+
+/** C4's breaches in words, or that the goods are returnable. */
+function conditionText(c: { used: boolean; tested: boolean; programmed: boolean; packagingIntact: boolean }): string {
+  const breaches = [c.used && goodsConditionLabels.used, c.tested && goodsConditionLabels.tested, c.programmed && goodsConditionLabels.programmed, !c.packagingIntact && "Packaging or accessories not intact"].filter(Boolean);
+  return breaches.length ? breaches.join(", ") : "Unused, untested, unprogrammed, packaging intact";
+}
 
 /** Facts of the case the policy reads that a person records (issue 14): only the ones this store's policy uses. */
 export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
@@ -109,6 +116,13 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
           </FactRow>
         )}
 
+        {s.conditionClause && (
+          <FactRow label="Goods' condition" action={edit(f.condition ? "Change" : "Record", () => setDialog("condition"), "goods' condition")}>
+            {f.condition ? conditionText(f.condition) : <span className="text-muted-foreground">Not recorded: needed before the RMA ({s.conditionClause})</span>}
+            {f.notes?.goodsConditionNote && <div className="text-xs text-muted-foreground">“{f.notes.goodsConditionNote}”</div>}
+          </FactRow>
+        )}
+
         {s.complexClause && (
           <FactRow label="Complex case" action={edit(f.complex ? "Unmark" : "Mark complex", () => setDialog("complex"), "case")}>
             {f.complex ? <>Yes: review in 5 working days ({s.complexClause})</> : <span className="text-muted-foreground">No: review in 2 working days</span>}
@@ -140,6 +154,7 @@ export function CaseFactsSection({ claim, evaluation }: ClaimPageProps) {
 
       {dialog === "reason" && <ChangeReasonDialog claim={ref} open onClose={close} current={data.reason} reasons={s.reasons} />}
       {dialog === "complex" && s.complexClause && <ComplexDialog claim={ref} open onClose={close} complex={f.complex === true} clause={s.complexClause} />}
+      {dialog === "condition" && s.conditionClause && <GoodsConditionDialog claim={ref} open onClose={close} current={f.condition} clause={s.conditionClause} />}
       {dialog === "packaging" && <PackagingDialog claim={ref} open onClose={close} current={f.packagingSeverity} />}
       {dialog === "destination" && s.returnDestination && (
         <DestinationDialog claim={ref} open onClose={close} current={f.returnDestination ?? s.returnDestination.default} destinations={[s.returnDestination.default, ...s.returnDestination.alternatives]} />

@@ -1,8 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { newAgentContext, openShopClaim, shot, storageStateFor } from "../fixtures.ts";
 
-// Chipyard (issue 14): returns travel only with an RMA (C1) and only with FedEx or DHL, recognised by name
-// whatever the service (C2, rev. 2); a wrong item kept with C6's compensation still gets the right item,
+// Chipyard (issue 14): returns travel only with an RMA (C1), issued only for goods in returnable condition or
+// on a supervisor's exception (C4, rev. 2), and only with FedEx or DHL, recognised by name whatever the
+// service (C2, rev. 2); a wrong item kept with C6's compensation still gets the right item,
 // reshipped like a replacement once the compensation is paid (C6, rev. 2).
 test.use({ viewport: { width: 1440, height: 1500 } });
 
@@ -110,4 +111,43 @@ test("an RMA return ships with DHL under its service name; a kept wrong item's r
   await expect(agent.getByRole("heading", { name: kept }).locator("..")).toContainText("Replacement shipped");
   await resolution.scrollIntoViewIfNeeded();
   await agent.screenshot({ path: shot("journey-chipyard-reshipment") });
+});
+
+test("no RMA while the goods are not in returnable condition, until a supervisor records an exception (C4)", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const agent = await agentContext.newPage();
+  const number = await openShopClaim(baseURL!, "chipyard", wrongItem("CY-ESP32-C"));
+  await startReview(agent, number);
+
+  // The customer's photo shows the boards flashed: the agent records it before anything is authorised.
+  const facts = agent.locator("#case-facts");
+  await expect(facts.getByRole("group", { name: "Goods' condition" })).toContainText("Not recorded: needed before the RMA (C4)");
+  await facts.getByRole("button", { name: "Record goods' condition" }).click();
+  const dialog = agent.getByRole("dialog", { name: "Goods' condition" });
+  await dialog.getByLabel("Programmed").check();
+  await dialog.getByLabel("What you saw").fill("Photo shows our test firmware's LED pattern");
+  await dialog.getByRole("button", { name: "Save condition" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(facts.getByRole("group", { name: "Goods' condition" })).toContainText("Programmed");
+
+  const returnPart = agent.locator("#resolution").getByRole("region", { name: "Return" });
+  await returnPart.getByRole("button", { name: "Authorise return and issue RMA" }).click();
+  await expect(toast(agent, /C4: the goods are not in returnable condition \(programmed\)/)).toBeVisible();
+  await facts.scrollIntoViewIfNeeded();
+  await agent.screenshot({ path: shot("journey-chipyard-condition-breach") });
+
+  // A supervisor accepts the flashed boards back; the RMA is then issued.
+  const supervisor = await browser.newPage({ storageState: storageStateFor("supervisor") });
+  await supervisor.goto(`/claims/${number}`);
+  await supervisor.locator("#resolution").getByRole("button", { name: "Record exception" }).click();
+  const exception = supervisor.getByRole("dialog", { name: "Record an exception" });
+  await exception.getByLabel("Reason").fill("Flashing is our own test step; the boards are resellable.");
+  await exception.getByRole("button", { name: "Record exception" }).click();
+  await expect(exception).toBeHidden();
+  await supervisor.close();
+
+  await agent.reload();
+  await returnPart.getByRole("button", { name: "Authorise return and issue RMA" }).click();
+  await expect(toast(agent, "Return authorised")).toBeVisible();
+  await expect(returnPart.getByRole("listitem").filter({ hasText: "Return authorised" })).toContainText(/RMA\d{9}/);
 });

@@ -42,7 +42,7 @@ export async function shipReplacement(db: Db, user: SessionUser, input: z.output
     const { decision } = await decisionNow(m);
     const reshipment = m.claim.status === "refunded";
     if (reshipment && input.kind !== "replacement") throw fieldError("kind", "After a compensation the right item is reshipped as a replacement, not an exchange (C6).");
-    const clause = reshipment ? reshipmentClause(decision, m.claim.storeId) : allowedGoodsOption(m, decision, input.kind);
+    const clause = reshipment ? reshipmentClause(decision) : allowedGoodsOption(m, decision, input.kind);
     const status = m.transition("ship_replacement", { kind: input.kind });
     const [row] = await m.tx
       .insert(shipments)

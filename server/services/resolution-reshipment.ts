@@ -1,36 +1,37 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Decision } from "../../shared/policy/index.ts";
+import type { Decision, PolicyDocument } from "../../shared/policy/index.ts";
 import type { ClaimStatus } from "../../shared/workflow/statuses.ts";
 import type { DbOrTx } from "../db/client.ts";
-import { refunds } from "../db/schema/index.ts";
+import { claims, refunds } from "../db/schema/index.ts";
+import { currentPolicyVersion, policyVersionById } from "./policy-versions.ts";
 
-/**
- * Refund options that settle only half of the claim: chipyard's C6 "keep it: 50 % of the price difference
- * plus reshipment of the right item" pays the compensation and still owes the right item. Per store, like
- * the coupon kinds, because the rule documents have no field that says an option also reships (atelier's
- * A1 keep-with-compensation does not); when the policy engine grows one, read it here instead.
- */
-const reshippingOptions: Record<string, readonly string[]> = { chipyard: ["keep_with_compensation"] };
+/** Refund options whose payment still owes goods, as the rule document says (`reships`: chipyard's C6). */
+function reshippingKinds(doc: PolicyDocument): string[] {
+  return doc.cases.flatMap((c) => c.options.filter((o) => o.reships).map((o) => o.kind));
+}
 
 type ClaimForReshipment = { id: number; storeId: string; status: ClaimStatus };
 
 /**
  * A refunded claim still owes goods when one of its paid refunds is an option that reships (C6): then, and
- * only then, "Ship replacement" is open after the refund (the machine's guard reads this).
+ * only then, "Ship replacement" is open after the refund (the machine's guard reads this). Only a refunded
+ * claim costs a look-up, against the policy version it was judged by.
  */
 export async function reshipmentOwed(db: DbOrTx, claim: ClaimForReshipment): Promise<boolean> {
-  const kinds = reshippingOptions[claim.storeId];
-  if (claim.status !== "refunded" || !kinds?.length) return false;
+  if (claim.status !== "refunded") return false;
+  const [row] = await db.select({ policyVersionId: claims.policyVersionId }).from(claims).where(eq(claims.id, claim.id));
+  const policy = row?.policyVersionId ? await policyVersionById(db, row.policyVersionId) : await currentPolicyVersion(db, claim.storeId);
+  const kinds = reshippingKinds(policy.document);
+  if (kinds.length === 0) return false;
   const [paid] = await db
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.claimId, claim.id), eq(refunds.status, "executed"), inArray(refunds.kind, [...kinds])))
+    .where(and(eq(refunds.claimId, claim.id), eq(refunds.status, "executed"), inArray(refunds.kind, kinds)))
     .limit(1);
   return paid !== undefined;
 }
 
 /** The clause the reshipment carries out: the reshipping option's own (C6), as the engine states it. */
-export function reshipmentClause(decision: Decision, storeId: string): string | null {
-  const kinds = reshippingOptions[storeId] ?? [];
-  return decision.options.find((o) => kinds.includes(o.kind))?.clause ?? null;
+export function reshipmentClause(decision: Decision): string | null {
+  return decision.options.find((o) => o.reships)?.clause ?? null;
 }

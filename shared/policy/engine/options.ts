@@ -77,6 +77,7 @@ export function buildOptions(ctx: EvalContext, lines: readonly LineState[]): Off
       freight: first.template.freight ?? caseFreight,
       clause: first.template.clause,
     };
+    if (first.template.reships) option.reships = true;
     option.lines = covered.map((c) => c.state.line.sku);
     ctx.clauses.add("X9");
 

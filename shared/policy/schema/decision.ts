@@ -43,6 +43,8 @@ export const optionSchema = z.object({
   lineRefunds: z.array(lineRefundSchema).optional(),
   freight: z.enum(freightPayers).optional(),
   clause: z.string().optional(),
+  /** C6: once paid, the right item is still shipped to the customer. */
+  reships: z.boolean().optional(),
   /** X8: what must happen before this refund is paid out (it may be approved before). */
   payableAfter: z.enum(payoutGates).optional(),
   /** X8: whether that has happened on the facts given. */

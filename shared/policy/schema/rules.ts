@@ -74,6 +74,8 @@ export const optionTemplateSchema = z.object({
   freight: z.enum(freightPayers).optional(),
   /** Whether goods travel back to the store; defaults by kind (see options.ts). */
   returnsGoods: z.boolean().optional(),
+  /** After paying, goods still go to the customer (C6: compensation plus reshipment of the right item). */
+  reships: z.boolean().optional(),
   /** Offered only when every line's effective grade is listed. */
   whenGrades: z.array(z.enum([...grades, "ungraded"])).optional(),
 });

@@ -11,6 +11,7 @@ describe("atelier", () => {
     expect(d.eligibility).toBe("eligible");
     expect(kinds(d)).toEqual(["keep_with_compensation", "return_for_refund"]);
     expect(option(d, "keep_with_compensation")?.refundCents).toBeUndefined();
+    expect(option(d, "keep_with_compensation")?.reships).toBeUndefined(); // unlike chipyard's C6, nothing is reshipped
     expect(option(d, "return_for_refund")?.refundCents).toBe(10_000);
   });
 

@@ -119,7 +119,7 @@ describe("chipyard", () => {
       approvedAt: "2025-03-07T11:00:00.000Z", // Friday
     }, "2025-03-10T09:00:00.000Z");
     expect(kinds(d)).toEqual(["keep_with_compensation", "return_for_refund", "exchange"]);
-    expect(option(d, "keep_with_compensation")).toMatchObject({ preferred: true, refundCents: 1_173 }); // 1172.5 → 1173
+    expect(option(d, "keep_with_compensation")).toMatchObject({ preferred: true, refundCents: 1_173, reships: true }); // 1172.5 → 1173
     expect(option(d, "return_for_refund")?.refundCents).toBe(12_345);
     expect(d.freight).toBe("merchant");
     expect(deadline(d, "customer_ship_due", "C6")).toBe("2025-03-14T23:59:59.999Z");

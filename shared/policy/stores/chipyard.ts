@@ -97,6 +97,7 @@ export const chipyard = {
           preferred: true,
           amount: { type: "price_difference_share", pct: 50 },
           returnsGoods: false,
+          reships: true,
         },
         { clause: "C6", summary: "Return for a refund, no compensation.", kind: "return_for_refund", amount: { type: "paid" } },
         { clause: "C6", summary: "Exchange, no compensation.", kind: "exchange", amount: { type: "none" } },

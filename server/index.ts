@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from "./db/client.ts";
 import { demoAccounts, seedIfEmpty } from "./db/seed/demo.ts";
 import { loadEnv } from "./env.ts";
 import { startJobRunner } from "./jobs/start-job-runner.ts";
+import { publishShippedRuleBooks } from "./services/policy-versions.ts";
 
 const env = loadEnv();
 const log = pino({
@@ -18,6 +19,8 @@ async function main() {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DB_POOL_MAX });
   log.info({ database: database.kind }, "database opened");
   await migrateDatabase(database);
+  const updated = await publishShippedRuleBooks(database.db);
+  if (updated.length > 0) log.info({ stores: updated }, "rule books of this release published as new policy versions");
   if (env.SEED_DEMO) {
     const started = Date.now();
     if (await seedIfEmpty(database.db, env.SEED_CLAIMS)) log.info({ claims: env.SEED_CLAIMS, ms: Date.now() - started }, "demo data seeded");

@@ -12,7 +12,7 @@ export interface OfferedOption {
 }
 
 const returnsByDefault: ReadonlySet<OptionKind> = new Set(["return_for_refund", "exchange", "repair"]);
-export const movesMoney: ReadonlySet<OptionKind> = new Set([
+const movesMoney: ReadonlySet<OptionKind> = new Set([
   "full_refund",
   "partial_refund",
   "return_for_refund",
